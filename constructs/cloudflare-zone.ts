@@ -1,0 +1,63 @@
+import { Construct } from "constructs";
+import { AuthenticatedOriginPulls } from "@cdktf/provider-cloudflare/lib/authenticated-origin-pulls";
+import { AuthenticatedOriginPullsCertificate } from "@cdktf/provider-cloudflare/lib/authenticated-origin-pulls-certificate";
+import { DataCloudflareZone } from "@cdktf/provider-cloudflare/lib/data-cloudflare-zone";
+import { Record as DnsRecord } from "@cdktf/provider-cloudflare/lib/record";
+
+export interface CloudflareZoneProps {
+  /** Name of the existing Cloudflare zone, e.g. `example.com`. */
+  readonly zoneName: string;
+  /** The hostname users open, proxied by Cloudflare, e.g. `alb-mtls-test.example.com`. */
+  readonly applicationDomain: string;
+  /** The origin domain the hostname points to (the ALB's alias record). */
+  readonly originDomain: string;
+  /** Client certificate (leaf, PEM) Cloudflare presents to the origin. */
+  readonly clientCertificatePem: string;
+  /** Private key (PEM) of that certificate. */
+  readonly clientPrivateKeyPem: string;
+}
+
+/**
+ * The Cloudflare side of the origin (reference module `cloudflare_zone`): a proxied CNAME from the
+ * application hostname to the origin, and per-hostname Authenticated Origin Pulls with our client
+ * certificate, so Cloudflare passes the ALB's mTLS check. The zone must use SSL mode Full (strict).
+ *
+ * The reference module also takes `host_zone_name` and `cloudflare_account_id` but uses neither
+ * (the code that would is commented out), so they are not props here.
+ */
+export class CloudflareZone extends Construct {
+  readonly record: DnsRecord;
+  readonly originPullsCertificate: AuthenticatedOriginPullsCertificate;
+  /** ID of the zone (reference output `cloudflare_zone_id`). */
+  readonly zoneId: string;
+
+  constructor(scope: Construct, id: string, props: CloudflareZoneProps) {
+    super(scope, id);
+
+    const zone = new DataCloudflareZone(this, "zone", { name: props.zoneName });
+    this.zoneId = zone.id;
+
+    this.record = new DnsRecord(this, "record", {
+      name: props.applicationDomain,
+      type: "CNAME",
+      zoneId: this.zoneId,
+      content: props.originDomain,
+      proxied: true,
+    });
+
+    this.originPullsCertificate = new AuthenticatedOriginPullsCertificate(this, "origin_pulls_certificate", {
+      certificate: props.clientCertificatePem,
+      privateKey: props.clientPrivateKeyPem,
+      type: "per-hostname",
+      zoneId: this.zoneId,
+    });
+    new AuthenticatedOriginPulls(this, "origin_pulls", {
+      enabled: true,
+      zoneId: this.zoneId,
+      authenticatedOriginPullsCertificate: this.originPullsCertificate.id,
+      hostname: props.applicationDomain,
+      // A new certificate gets a new ID; re-create the hostname setting with it.
+      lifecycle: { replaceTriggeredBy: [this.originPullsCertificate] },
+    });
+  }
+}
