@@ -1,0 +1,89 @@
+/**
+ * The app as cdktf runs it (`node scripts/app.mjs`, the cdktf.json "app" command), in throwaway
+ * copies of the project: output must not depend on where the checkout is, and bad configuration
+ * must stop synth with a message, not a stack trace.
+ */
+import { execFile } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+const root = join(__dirname, "..");
+const copies: string[] = [];
+
+/** A copy of the project sources (node_modules linked) at a fresh path. */
+function checkout(label: string, context?: unknown): string {
+  const dir = join(mkdtempSync(join(tmpdir(), `alb-mtls-${label}-`)), "nested", label);
+  copies.push(dir);
+  for (const entry of ["main.ts", "constructs", "stacks", "functions", "scripts", "cdktf.json", "package.json"]) {
+    cpSync(join(root, entry), join(dir, entry), { recursive: true });
+  }
+  symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
+  if (context !== undefined) {
+    const cdktfJson = JSON.parse(readFileSync(join(dir, "cdktf.json"), "utf8"));
+    writeFileSync(join(dir, "cdktf.json"), JSON.stringify({ ...cdktfJson, context }));
+  }
+  return dir;
+}
+
+function tree(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else files[relative(dir, p)] = readFileSync(p, "utf8");
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+const env = { ...process.env, CDKTF_CONTEXT_JSON: undefined, CDKTF_OUTDIR: undefined };
+
+afterAll(() => {
+  for (const dir of copies) rmSync(join(dir, "..", ".."), { recursive: true, force: true });
+});
+
+describe("the app", () => {
+  it("synthesizes byte-identical, machine-independent stack folders from two checkouts", async () => {
+    const [a, b] = [checkout("one"), checkout("two-other-name")];
+    await Promise.all([a, b].map((cwd) => run("node", ["scripts/app.mjs"], { cwd, env })));
+    const [ta, tb] = [tree(join(a, "cdktf.out")), tree(join(b, "cdktf.out"))];
+
+    expect(Object.keys(ta)).toEqual(expect.arrayContaining(["manifest.json", "stacks/article/cdk.tf.json"]));
+    expect(Object.keys(ta).some((f) => /^stacks\/article\/assets\/lambda_handler\/[0-9A-F]{32}\/index\.mjs$/.test(f))).toBe(true);
+    expect(tb).toEqual(ta);
+    for (const [file, content] of Object.entries(ta)) {
+      expect({ file, hasPath: content.includes(a) || content.includes(tmpdir()) || content.includes(root) }).toEqual({ file, hasPath: false });
+      expect({ file, hasKey: content.includes("PRIVATE KEY") }).toEqual({ file, hasKey: false });
+    }
+  }, 30_000);
+
+  it("packages the echo handler, which runs and answers as the reference", async () => {
+    const dir = checkout("handler");
+    await run("node", ["scripts/app.mjs"], { cwd: dir, env });
+    const asset = Object.keys(tree(join(dir, "cdktf.out"))).find((f) => f.endsWith("index.mjs"))!;
+    // A child node process loads it as Lambda's Node runtime does: an ES module exporting `handler`.
+    const script = `const { handler } = await import(process.argv[1]);
+      console.log(JSON.stringify(await handler({ requestContext: { elb: { targetGroupArn: "arn:x" } }, path: "/" })));`;
+    const { stdout } = await run("node", ["--input-type=module", "-e", script, join(dir, "cdktf.out", asset)]);
+    const res = JSON.parse(stdout);
+    expect(res.statusCode).toBe(200);
+    expect(JSON.parse(res.body).event.requestContext.elb.targetGroupArn).toBe("[HIDDEN]");
+  }, 30_000);
+
+  it("stops on bad configuration with every problem named, and no stack trace", async () => {
+    const dir = checkout("bad", { stacks: { prod: { baseNme: "x", subnets: "public-a" } } });
+    const failure = await run("node", ["scripts/app.mjs"], { cwd: dir, env }).then(
+      () => undefined,
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr).toContain("stacks.prod.baseNme: unknown key");
+    expect(failure?.stderr).toContain("stacks.prod.subnets: expected an array of strings");
+    expect(failure?.stderr).not.toMatch(/^\s+at /m);
+  }, 30_000);
+});

@@ -1,0 +1,37 @@
+import { Testing } from "cdktf";
+import { ReadableStack } from "../stacks/readable-stack";
+
+/** The synthesized Terraform JSON, loosely typed for assertions. */
+export type TfJson = {
+  resource: Record<string, Record<string, Record<string, any>>>;
+  data: Record<string, Record<string, Record<string, any>>>;
+  variable?: Record<string, Record<string, any>>;
+  provider?: Record<string, Record<string, any>[]>;
+  terraform: Record<string, any>;
+};
+
+/**
+ * Synthesizes what `build` adds to a fresh stack with readable addresses (`alb_https`), and returns
+ * both the JSON text (for the cdktf matchers) and the parsed object (for wiring assertions).
+ */
+export function synth(build: (stack: ReadableStack) => void): { text: string; json: TfJson } {
+  const app = Testing.app({ fakeCdktfJsonPath: true });
+  const stack = new ReadableStack(app, "test");
+  build(stack);
+  const text = Testing.synth(stack);
+  return { text, json: JSON.parse(text) };
+}
+
+/** The only resource (or data source, with kind "data") of a type; fails if there are 0 or several. */
+export function only(json: TfJson, type: string, kind: "resource" | "data" = "resource"): { name: string; body: Record<string, any> } {
+  const entries = Object.entries(json[kind]?.[type] ?? {});
+  if (entries.length !== 1) throw new Error(`expected exactly one ${kind} ${type}, found ${entries.length}`);
+  const [name, body] = entries[0];
+  return { name, body };
+}
+
+/** `${type.name.attr}` (resource) or `${data.type.name.attr}` reference to the only block of that type. */
+export function ref(json: TfJson, type: string, attr: string, kind: "resource" | "data" = "resource"): string {
+  const { name } = only(json, type, kind);
+  return `\${${kind === "data" ? "data." : ""}${type}.${name}.${attr}}`;
+}

@@ -1,0 +1,15 @@
+/** Jest: TypeScript through esbuild (transpile only; `npm run typecheck` checks types). */
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/__tests__"],
+  testMatch: ["**/*.test.ts"],
+  transform: {
+    "^.+\\.ts$": "<rootDir>/scripts/jest-esbuild-transform.cjs",
+  },
+  // Same stub as the app bundle (scripts/archiver-stub.cjs): cdktf loads it eagerly, we never use it.
+  moduleNameMapper: { "^archiver$": "<rootDir>/scripts/archiver-stub.cjs" },
+  globalSetup: "<rootDir>/__tests__/global-setup.cjs",
+  reporters: ["default", "<rootDir>/scripts/jest-summary-reporter.cjs"],
+  setupFilesAfterEnv: ["<rootDir>/__tests__/setup.ts"],
+};

@@ -1,0 +1,21 @@
+// Jest transform: TypeScript → CommonJS with esbuild, transpile only (types: `npm run typecheck`).
+// esbuild rather than swc: its binary is the one already used for the build, and one fewer
+// native package to install.
+const { createHash } = require("node:crypto");
+const { transformSync, version } = require("esbuild");
+
+module.exports = {
+  process(source, filename) {
+    const { code, map } = transformSync(source, {
+      loader: "ts",
+      format: "cjs",
+      target: "node20",
+      sourcemap: "both",
+      sourcefile: filename,
+    });
+    return { code, map };
+  },
+  getCacheKey(source, filename) {
+    return createHash("sha1").update(version).update(filename).update("\0").update(source).digest("hex");
+  },
+};
