@@ -1,0 +1,58 @@
+// Developer check, not part of `npm test`: runs `terraform validate` on the AWS part of each
+// synthesized stack, with the AWS provider from a local filesystem mirror (no registry access).
+// Non-AWS resources, data sources and providers are dropped and references to them replaced by
+// placeholder strings, so what is validated is every aws_* block as synthesized.
+//
+//   node scripts/validate-aws.mjs [mirror-dir]   (default /opt/tf-plugins; run `cdktf synth` first)
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const mirror = process.argv[2] ?? "/opt/tf-plugins";
+const outdir = process.env.CDKTF_OUTDIR ?? "cdktf.out";
+const isAws = (type) => type.startsWith("aws_");
+
+function strip(config) {
+  const removed = [];
+  for (const kind of ["resource", "data"]) {
+    for (const type of Object.keys(config[kind] ?? {})) {
+      if (!isAws(type)) {
+        removed.push(kind === "data" ? `data.${type}.` : `${type}.`);
+        delete config[kind][type];
+      }
+    }
+  }
+  for (const p of Object.keys(config.provider ?? {})) if (p !== "aws") delete config.provider[p];
+  const rp = config.terraform.required_providers;
+  for (const p of Object.keys(rp)) if (p !== "aws") delete rp[p];
+  delete config.terraform.backend;
+  delete config.terraform.cloud;
+  const refersToRemoved = (s) => removed.some((r) => s.includes(`\${${r}`) || s.includes(`\${${r.slice(0, -1)}}`));
+  const walk = (v) => {
+    if (typeof v === "string") return refersToRemoved(v) ? "placeholder" : v;
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return walk(config);
+}
+
+const rc = join(mkdtempSync(join(tmpdir(), "tfrc-")), "terraformrc");
+writeFileSync(rc, `provider_installation {\n  filesystem_mirror {\n    path = "${mirror}"\n  }\n}\n`);
+let failed = false;
+for (const stack of readdirSync(join(outdir, "stacks"))) {
+  const config = JSON.parse(readFileSync(join(outdir, "stacks", stack, "cdk.tf.json"), "utf8"));
+  const dir = mkdtempSync(join(tmpdir(), `validate-${stack}-`));
+  writeFileSync(join(dir, "main.tf.json"), JSON.stringify(strip(config), null, 2));
+  const env = { ...process.env, TF_CLI_CONFIG_FILE: rc, TF_IN_AUTOMATION: "1" };
+  try {
+    execFileSync("terraform", ["init", "-backend=false", "-input=false", "-no-color"], { cwd: dir, env, stdio: "pipe" });
+    const out = execFileSync("terraform", ["validate", "-no-color"], { cwd: dir, env, encoding: "utf8" });
+    console.log(`${stack}: ${out.trim()}`);
+  } catch (e) {
+    failed = true;
+    console.error(`${stack}: FAILED\n${e.stdout ?? ""}${e.stderr ?? e.message}`);
+  }
+}
+process.exit(failed ? 1 : 0);
