@@ -27,6 +27,8 @@ export interface AlbTargetProps {
 export class AlbTarget extends Construct {
   readonly targetGroup: LbTargetGroup;
   readonly rule: LbListenerRule;
+  readonly permission: LambdaPermission;
+  readonly attachment: LbTargetGroupAttachment;
   /** ARN of the target group (reference output `target_group_arn`). */
   readonly targetGroupArn: string;
   /** Name of the target group (reference output `target_group_name`). */
@@ -41,14 +43,14 @@ export class AlbTarget extends Construct {
       name: props.targetGroupName ?? "lambda-target",
       targetType: "lambda",
     });
-    const permission = new LambdaPermission(this, "invoke_permission", {
+    const permission = (this.permission = new LambdaPermission(this, "invoke_permission", {
       statementId: "AllowALBInvoke",
       action: "lambda:InvokeFunction",
       functionName: props.functionName,
       principal: "elasticloadbalancing.amazonaws.com",
       sourceArn: this.targetGroup.arn,
-    });
-    new LbTargetGroupAttachment(this, "attachment", {
+    }));
+    this.attachment = new LbTargetGroupAttachment(this, "attachment", {
       targetGroupArn: this.targetGroup.arn,
       targetId: props.functionArn,
       dependsOn: [permission],

@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import type { ITerraformDependable } from "cdktf";
 import { DataAwsRoute53Zone } from "@cdktf/provider-aws/lib/data-aws-route53-zone";
 import { DataAwsSubnet } from "@cdktf/provider-aws/lib/data-aws-subnet";
 import { DataAwsSubnets } from "@cdktf/provider-aws/lib/data-aws-subnets";
@@ -7,6 +8,27 @@ import { Lb } from "@cdktf/provider-aws/lib/lb";
 import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import { Wafv2WebAclAssociation } from "@cdktf/provider-aws/lib/wafv2-web-acl-association";
+import { PropsError } from "./errors";
+
+/**
+ * How the listener handles client certificates:
+ * - `verify`: the ALB checks the certificate against the trust store; a request without a valid
+ *   certificate fails in the TLS handshake and never reaches a target (the reference's mode).
+ * - `passthrough`: the ALB checks nothing and forwards the certificate chain, URL-encoded, in
+ *   `x-amzn-mtls-clientcert`. Requests WITHOUT a certificate reach the target too: the backend
+ *   must verify (see functions/guard).
+ * - `off`: plain HTTPS, no client certificate requested.
+ */
+export type MutualTlsMode = "verify" | "passthrough" | "off";
+
+/** Where the ALB writes a kind of log. */
+export interface AlbLogDestination {
+  /** Bucket name (its policy must let Elastic Load Balancing write; see AlbLogBucket). */
+  readonly bucket: string;
+  /** Key prefix. @default no prefix */
+  readonly prefix?: string;
+}
 
 export interface AlbProps {
   /** Name of the load balancer; the security group is `<name>-sg`. */
@@ -15,8 +37,31 @@ export interface AlbProps {
   readonly subnetNames: string[];
   /** ARN of the ACM certificate the HTTPS listener presents. */
   readonly certificateArn: string;
-  /** ARN of the trust store that verifies client certificates. */
-  readonly trustStoreArn: string;
+  /** How client certificates are handled. @default "verify" */
+  readonly mutualTlsMode?: MutualTlsMode;
+  /** ARN of the trust store that verifies client certificates. Required in `verify` mode, refused in the others. */
+  readonly trustStoreArn?: string;
+  /** Verify mode only: accept client certificates past their expiry date. @default false (not set) */
+  readonly ignoreClientCertificateExpiry?: boolean;
+  /**
+   * Verify mode only: send the trust store's CA subject names in the TLS CertificateRequest, so
+   * clients holding several certificates pick the right one. @default false (not set)
+   */
+  readonly advertiseTrustStoreCaNames?: boolean;
+  /** IPv4 CIDRs allowed to reach port 443. @default ["0.0.0.0/0"] */
+  readonly ingressIpv4Cidrs?: string[];
+  /** IPv6 CIDRs allowed to reach port 443. @default [] */
+  readonly ingressIpv6Cidrs?: string[];
+  /** Refuse deletion of the ALB through the API (Terraform destroy fails until turned off). @default false */
+  readonly deletionProtection?: boolean;
+  /** Access logs (one line per request). @default none */
+  readonly accessLogs?: AlbLogDestination;
+  /** Connection logs: one line per TLS connection, with the mTLS handshake result. @default none */
+  readonly connectionLogs?: AlbLogDestination;
+  /** Resources the ALB must wait for, e.g. the log bucket's policy. @default [] */
+  readonly dependsOn?: ITerraformDependable[];
+  /** ARN of a WAFv2 web ACL (REGIONAL) to associate with the ALB. @default none */
+  readonly webAclArn?: string;
   /** Route53 hosted zone in which `domain` gets an alias record to the ALB. */
   readonly zoneName: string;
   /** The origin domain, e.g. `myapp.aws.example.com`. */
@@ -34,15 +79,21 @@ export class Alb extends Construct {
   readonly loadBalancer: Lb;
   readonly listener: LbListener;
   readonly securityGroup: SecurityGroup;
+  /** The origin domain's alias record. */
+  readonly originRecord: Route53Record;
   /** ARN of the ALB (reference output `alb_arn`). */
   readonly albArn: string;
   /** DNS name of the ALB (reference output `alb_dns_name`). */
   readonly albDnsName: string;
   /** ARN of the HTTPS listener (reference output `https_listener_arn`). */
   readonly httpsListenerArn: string;
+  /** The mode the listener was configured with. */
+  readonly mutualTlsMode: MutualTlsMode;
 
   constructor(scope: Construct, id: string, props: AlbProps) {
     super(scope, id);
+    const mode = props.mutualTlsMode ?? "verify";
+    this.validate(mode, props);
 
     const subnets = new DataAwsSubnets(this, "subnets", {
       filter: [{ name: "tag:Name", values: props.subnetNames }],
@@ -58,7 +109,15 @@ export class Alb extends Construct {
       name: `${props.name}-sg`,
       vpcId: vpc.id,
       description: `SG for ${props.name}`,
-      ingress: [{ fromPort: 443, toPort: 443, protocol: "TCP", cidrBlocks: ["0.0.0.0/0"] }],
+      ingress: [
+        {
+          fromPort: 443,
+          toPort: 443,
+          protocol: "TCP",
+          cidrBlocks: props.ingressIpv4Cidrs ?? ["0.0.0.0/0"],
+          ipv6CidrBlocks: props.ingressIpv6Cidrs,
+        },
+      ],
       egress: [{ fromPort: 0, toPort: 0, protocol: "-1", cidrBlocks: ["0.0.0.0/0"], ipv6CidrBlocks: ["::/0"] }],
       tags: { Name: `${props.name}-sg` },
     });
@@ -69,13 +128,16 @@ export class Alb extends Construct {
       loadBalancerType: "application",
       desyncMitigationMode: "defensive",
       dropInvalidHeaderFields: true,
-      enableDeletionProtection: false,
+      enableDeletionProtection: props.deletionProtection ?? false,
       enableCrossZoneLoadBalancing: true,
       enableHttp2: true,
       idleTimeout: 60,
       ipAddressType: "ipv4",
       securityGroups: [this.securityGroup.id],
       subnets: subnets.ids,
+      accessLogs: props.accessLogs && { ...props.accessLogs, enabled: true },
+      connectionLogs: props.connectionLogs && { ...props.connectionLogs, enabled: true },
+      dependsOn: props.dependsOn,
     });
 
     this.listener = new LbListener(this, "https", {
@@ -90,10 +152,20 @@ export class Alb extends Construct {
           fixedResponse: { contentType: "text/plain", messageBody: "Not Found", statusCode: "404" },
         },
       ],
-      mutualAuthentication: { mode: "verify", trustStoreArn: props.trustStoreArn },
+      mutualAuthentication: {
+        mode,
+        trustStoreArn: props.trustStoreArn,
+        ignoreClientCertificateExpiry: props.ignoreClientCertificateExpiry,
+        advertiseTrustStoreCaNames:
+          props.advertiseTrustStoreCaNames === undefined ? undefined : props.advertiseTrustStoreCaNames ? "on" : "off",
+      },
     });
 
-    new Route53Record(this, "origin_record", {
+    if (props.webAclArn !== undefined) {
+      new Wafv2WebAclAssociation(this, "web_acl", { resourceArn: this.loadBalancer.arn, webAclArn: props.webAclArn });
+    }
+
+    this.originRecord = new Route53Record(this, "origin_record", {
       zoneId: zone.zoneId,
       name: props.domain,
       type: "A",
@@ -105,7 +177,26 @@ export class Alb extends Construct {
     });
 
     this.albArn = this.loadBalancer.arn;
+    this.mutualTlsMode = mode;
     this.albDnsName = this.loadBalancer.dnsName;
     this.httpsListenerArn = this.listener.arn;
+  }
+
+  /** The AWS provider 5.x accepts these combinations at plan time and fails at apply: refuse them here. */
+  private validate(mode: MutualTlsMode, props: AlbProps): void {
+    if (!["verify", "passthrough", "off"].includes(mode)) {
+      throw new PropsError(this, "mutualTlsMode", `must be "verify", "passthrough" or "off", got ${JSON.stringify(mode)}`);
+    }
+    if (mode === "verify" && props.trustStoreArn === undefined) {
+      throw new PropsError(this, "trustStoreArn", 'is required when mutualTlsMode is "verify"');
+    }
+    if (mode !== "verify") {
+      const verifyOnly = ["trustStoreArn", "ignoreClientCertificateExpiry", "advertiseTrustStoreCaNames"] as const;
+      for (const prop of verifyOnly) {
+        if (props[prop] !== undefined) {
+          throw new PropsError(this, prop, `applies to mutualTlsMode "verify" only; it is ${JSON.stringify(mode)} here`);
+        }
+      }
+    }
   }
 }

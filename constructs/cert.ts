@@ -19,6 +19,8 @@ export interface CertProps {
 export class Cert extends Construct {
   readonly certificate: AcmCertificate;
   readonly validation: AcmCertificateValidation;
+  /** The DNS validation records (`for_each` over the validation options, keyed by domain name). */
+  readonly validationRecords: Route53Record;
   /**
    * ARN of the certificate (reference output `certification_arn`). As in the reference it points at
    * the certificate itself, not at the validation, so the listener does not wait for validation.
@@ -46,6 +48,7 @@ export class Cert extends Construct {
       zoneId: zone.zoneId,
     });
 
+    this.validationRecords = records;
     this.validation = new AcmCertificateValidation(this, "validation", {
       certificateArn: this.certificate.arn,
       validationRecordFqdns: Token.asList(TerraformIterator.fromResources(records).pluckProperty("fqdn")),

@@ -3,6 +3,7 @@ import { AuthenticatedOriginPulls } from "@cdktf/provider-cloudflare/lib/authent
 import { AuthenticatedOriginPullsCertificate } from "@cdktf/provider-cloudflare/lib/authenticated-origin-pulls-certificate";
 import { DataCloudflareZone } from "@cdktf/provider-cloudflare/lib/data-cloudflare-zone";
 import { Record as DnsRecord } from "@cdktf/provider-cloudflare/lib/record";
+import { PropsError } from "./errors";
 
 export interface CloudflareZoneProps {
   /** Name of the existing Cloudflare zone, e.g. `example.com`. */
@@ -11,10 +12,18 @@ export interface CloudflareZoneProps {
   readonly applicationDomain: string;
   /** The origin domain the hostname points to (the ALB's alias record). */
   readonly originDomain: string;
-  /** Client certificate (leaf, PEM) Cloudflare presents to the origin. */
-  readonly clientCertificatePem: string;
-  /** Private key (PEM) of that certificate. */
-  readonly clientPrivateKeyPem: string;
+  /**
+   * Client certificate (leaf, PEM) Cloudflare presents to the origin: uploaded by Terraform with
+   * `clientPrivateKeyPem`. Give both, or `originPullCertificateId` instead.
+   */
+  readonly clientCertificatePem?: string;
+  /** Private key (PEM) of that certificate. It is stored in the state by the Cloudflare provider. */
+  readonly clientPrivateKeyPem?: string;
+  /**
+   * ID of a per-hostname origin-pull certificate already uploaded to the zone (API or dashboard),
+   * so that no private key passes through Terraform. Exclusive with the two PEM props.
+   */
+  readonly originPullCertificateId?: string;
 }
 
 /**
@@ -27,7 +36,10 @@ export interface CloudflareZoneProps {
  */
 export class CloudflareZone extends Construct {
   readonly record: DnsRecord;
-  readonly originPullsCertificate: AuthenticatedOriginPullsCertificate;
+  /** The uploaded certificate, unless `originPullCertificateId` was given. */
+  readonly originPullsCertificate?: AuthenticatedOriginPullsCertificate;
+  /** The per-hostname origin-pull setting. */
+  readonly originPulls: AuthenticatedOriginPulls;
   /** ID of the zone (reference output `cloudflare_zone_id`). */
   readonly zoneId: string;
 
@@ -45,19 +57,36 @@ export class CloudflareZone extends Construct {
       proxied: true,
     });
 
-    this.originPullsCertificate = new AuthenticatedOriginPullsCertificate(this, "origin_pulls_certificate", {
-      certificate: props.clientCertificatePem,
-      privateKey: props.clientPrivateKeyPem,
+    const pems = [props.clientCertificatePem, props.clientPrivateKeyPem].filter((p) => p !== undefined).length;
+    if (props.originPullCertificateId !== undefined) {
+      if (pems > 0) {
+        throw new PropsError(this, "originPullCertificateId", "excludes clientCertificatePem and clientPrivateKeyPem: give one or the other");
+      }
+      this.originPulls = new AuthenticatedOriginPulls(this, "origin_pulls", {
+        enabled: true,
+        zoneId: this.zoneId,
+        authenticatedOriginPullsCertificate: props.originPullCertificateId,
+        hostname: props.applicationDomain,
+      });
+      return;
+    }
+    if (pems !== 2) {
+      throw new PropsError(this, "clientCertificatePem", "and clientPrivateKeyPem are both required (or give originPullCertificateId)");
+    }
+    const certificate = new AuthenticatedOriginPullsCertificate(this, "origin_pulls_certificate", {
+      certificate: props.clientCertificatePem!,
+      privateKey: props.clientPrivateKeyPem!,
       type: "per-hostname",
       zoneId: this.zoneId,
     });
-    new AuthenticatedOriginPulls(this, "origin_pulls", {
+    this.originPullsCertificate = certificate;
+    this.originPulls = new AuthenticatedOriginPulls(this, "origin_pulls", {
       enabled: true,
       zoneId: this.zoneId,
-      authenticatedOriginPullsCertificate: this.originPullsCertificate.id,
+      authenticatedOriginPullsCertificate: certificate.id,
       hostname: props.applicationDomain,
       // A new certificate gets a new ID; re-create the hostname setting with it.
-      lifecycle: { replaceTriggeredBy: [this.originPullsCertificate] },
+      lifecycle: { replaceTriggeredBy: [certificate] },
     });
   }
 }

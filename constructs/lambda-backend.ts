@@ -28,6 +28,8 @@ export interface LambdaBackendProps {
   readonly timeout?: number;
   /** @default 14 */
   readonly logRetentionDays?: number;
+  /** Environment variables of the function (4 KB in all, an AWS limit). @default none */
+  readonly environment?: Record<string, string>;
 }
 
 /**
@@ -38,6 +40,7 @@ export class LambdaBackend extends Construct {
   readonly function: LambdaFunction;
   readonly role: IamRole;
   readonly logGroup: CloudwatchLogGroup;
+  readonly basicExecution: IamRolePolicyAttachment;
   /** ARN of the function (reference output `function_arn`). */
   readonly functionArn: string;
   /** Name of the function (reference output `function_name`). */
@@ -61,7 +64,7 @@ export class LambdaBackend extends Construct {
       name: `${props.functionName}-role`,
       assumeRolePolicy: assumeRole.json,
     });
-    new IamRolePolicyAttachment(this, "basic_execution", {
+    this.basicExecution = new IamRolePolicyAttachment(this, "basic_execution", {
       policyArn: "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
       role: this.role.name,
     });
@@ -90,6 +93,7 @@ export class LambdaBackend extends Construct {
       timeout: props.timeout ?? 3,
       packageType: "Zip",
       loggingConfig: { logGroup: this.logGroup.id, logFormat: "JSON" },
+      environment: props.environment && { variables: props.environment },
       // The reference keeps an empty ignore_changes list (source_code_hash commented out).
       lifecycle: { ignoreChanges: [] },
     });

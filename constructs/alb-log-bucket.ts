@@ -1,0 +1,64 @@
+import { Construct } from "constructs";
+import { DataAwsElbServiceAccount } from "@cdktf/provider-aws/lib/data-aws-elb-service-account";
+import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
+import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
+import { PropsError, isLiteral } from "./errors";
+import { SecureBucket } from "./secure-bucket";
+
+export interface AlbLogBucketProps {
+  /** Bucket name. */
+  readonly bucket: string;
+  /** Days after which log objects are deleted. @default 90 */
+  readonly retentionDays?: number;
+}
+
+/**
+ * A bucket the ALB can write access logs and connection logs to (connection logs record each TLS
+ * handshake, including why a client certificate was rejected). Locked down like SecureBucket
+ * (SSE-S3, which is what ELB log delivery supports), writable only by Elastic Load Balancing:
+ * the region's ELB account and the `logdelivery.elasticloadbalancing.amazonaws.com` service
+ * principal of newer regions. Objects expire after `retentionDays`.
+ */
+export class AlbLogBucket extends Construct {
+  /** Name of the bucket. */
+  readonly bucketName: string;
+  /** The bucket policy: the ALB must depend on it, or AWS refuses to enable logging. */
+  readonly policy: S3BucketPolicy;
+
+  constructor(scope: Construct, id: string, props: AlbLogBucketProps) {
+    super(scope, id);
+    const days = props.retentionDays ?? 90;
+    if (isLiteral(days) && (!Number.isInteger(days) || days < 1)) {
+      throw new PropsError(this, "retentionDays", `must be a whole number of days ≥ 1, got ${days}`);
+    }
+
+    const elbAccount = new DataAwsElbServiceAccount(this, "elb_account", {});
+    const secure = new SecureBucket(this, "logs", {
+      bucket: props.bucket,
+      versioning: false,
+      policyStatements: (bucketArn) => [
+        {
+          sid: "ElbAccountLogDelivery",
+          effect: "Allow",
+          actions: ["s3:PutObject"],
+          principals: [{ type: "AWS", identifiers: [elbAccount.arn] }],
+          resources: [`${bucketArn}/*`],
+        },
+        {
+          sid: "ElbServiceLogDelivery",
+          effect: "Allow",
+          actions: ["s3:PutObject"],
+          principals: [{ type: "Service", identifiers: ["logdelivery.elasticloadbalancing.amazonaws.com"] }],
+          resources: [`${bucketArn}/*`],
+        },
+      ],
+    });
+    new S3BucketLifecycleConfiguration(this, "expiry", {
+      bucket: secure.bucket.id,
+      rule: [{ id: "expire-logs", status: "Enabled", filter: [{ prefix: "" }], expiration: [{ days }] }],
+    });
+
+    this.bucketName = secure.bucket.bucket;
+    this.policy = secure.policy;
+  }
+}
