@@ -1,0 +1,134 @@
+/**
+ * Validation rules, usable at synth time on literals (`test`) and as Terraform validation
+ * conditions on variables (`terraform`), so both report the same rule.
+ */
+export interface Rule<T = string> {
+  /** What is allowed, phrased to follow "must be". */
+  readonly allowed: string;
+  /** True when the value satisfies the rule. */
+  test(value: T): boolean;
+  /** The same rule as a Terraform boolean expression over the HCL expression `expr`. */
+  terraform(expr: string): string;
+}
+
+const hcl = (s: string) => JSON.stringify(s);
+/** A rule from one regular expression (RE2-compatible, so Terraform's regex() agrees). */
+function pattern(allowed: string, re: string, extra: { max?: number; min?: number } = {}): Rule {
+  const js = new RegExp(re);
+  const { min = 0, max = Infinity } = extra;
+  return {
+    allowed,
+    test: (v) => v.length >= min && v.length <= max && js.test(v),
+    terraform: (e) =>
+      [
+        `can(regex(${hcl(re)}, ${e}))`,
+        ...(min > 0 ? [`length(${e}) >= ${min}`] : []),
+        ...(max < Infinity ? [`length(${e}) <= ${max}`] : []),
+      ].join(" && "),
+  };
+}
+function and(allowed: string, ...parts: Rule[]): Rule {
+  return {
+    allowed,
+    test: (v) => parts.every((p) => p.test(v)),
+    terraform: (e) => parts.map((p) => `(${p.terraform(e)})`).join(" && "),
+  };
+}
+function not(re: string): Rule {
+  const js = new RegExp(re);
+  return { allowed: "", test: (v) => !js.test(v), terraform: (e) => `!can(regex(${hcl(re)}, ${e}))` };
+}
+
+const LABEL = "[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?";
+const DOMAIN_RE = `^(${LABEL}\\.)+${LABEL}$`;
+
+export const rules = {
+  albName: and(
+    '1–32 characters: letters, digits and hyphens, not starting or ending with a hyphen, not starting with "internal-"',
+    pattern("", "^[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?$", { min: 1, max: 32 }),
+    not("^internal-"),
+  ),
+  targetGroupName: pattern("1–32 characters: letters, digits and hyphens, not starting or ending with a hyphen", "^[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?$", {
+    min: 1,
+    max: 32,
+  }),
+  trustStoreName: pattern("1–32 characters: letters and digits in groups joined by single hyphens", "^([a-zA-Z0-9]+-)*[a-zA-Z0-9]+$", { min: 1, max: 32 }),
+  s3BucketName: and(
+    "3–63 characters: lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit, no two adjacent dots, not an IP address, not starting with xn--, sthree- or amzn-s3-demo-, not ending with -s3alias, --ol-s3, .mrap, --x-s3 or --table-s3",
+    pattern("", "^[a-z0-9][a-z0-9.-]*[a-z0-9]$", { min: 3, max: 63 }),
+    not("\\.\\."),
+    not("^[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+$"),
+    not("^(xn--|sthree-|amzn-s3-demo-)"),
+    not("(-s3alias|--ol-s3|\\.mrap|--x-s3|--table-s3)$"),
+  ),
+  lambdaFunctionName: pattern("1–64 characters: letters, digits, hyphens and underscores", "^[a-zA-Z0-9_-]+$", { min: 1, max: 64 }),
+  iamRoleName: pattern("1–64 characters: letters, digits and + = , . @ _ -", "^[\\w+=,.@-]+$", { min: 1, max: 64 }),
+  domainName: pattern(
+    "a domain name: at least two dot-separated labels of letters, digits and hyphens (1–63 each, not starting or ending with a hyphen), 253 characters at most",
+    DOMAIN_RE,
+    { max: 253 },
+  ),
+  email: pattern("an e-mail address (name@domain.example)", `^[^@\\s]+@(${LABEL}\\.)+${LABEL}$`, { max: 254 }),
+  emailDomain: pattern("an e-mail domain such as example.com (no @)", DOMAIN_RE, { max: 253 }),
+  cidr: {
+    allowed: "an IPv4 or IPv6 CIDR block such as 203.0.113.0/24 or 2001:db8::/32",
+    test: (v: string) => isCidr(v),
+    terraform: (e: string) => `can(cidrhost(${e}, 0))`,
+  } as Rule,
+  ipOrCidr: {
+    allowed: "an IPv4 or IPv6 address or CIDR block",
+    test: (v: string) => isCidr(v) || isCidr(`${v}/${v.includes(":") ? 128 : 32}`),
+    terraform: (e: string) => `can(cidrhost(${e}, 0)) || can(cidrhost("\${${e}}/32", 0)) || can(cidrhost("\${${e}}/128", 0))`,
+  } as Rule,
+  awsRegion: pattern("an AWS region code such as ap-northeast-1 or us-gov-west-1", "^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]+$"),
+  cloudflareAccountId: pattern("32 hexadecimal characters", "^[0-9a-fA-F]{32}$"),
+  sessionDuration: pattern("a duration such as 30m, 24h or 1h30m (units ns, us, µs, ms, s, m, h)", "^([0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$"),
+  listenerPriority: {
+    allowed: "a whole number from 1 to 50000",
+    test: (v: number) => Number.isInteger(v) && v >= 1 && v <= 50000,
+    terraform: (e: string) => `floor(${e}) == ${e} && ${e} >= 1 && ${e} <= 50000`,
+  } as Rule<number>,
+};
+
+function isCidr(v: string): boolean {
+  const [ip, prefix, ...rest] = v.split("/");
+  if (rest.length > 0 || prefix === undefined || !/^[0-9]{1,3}$/.test(prefix)) return false;
+  const bits = Number(prefix);
+  if (/^[0-9.]+$/.test(ip)) {
+    const parts = ip.split(".");
+    return parts.length === 4 && parts.every((p) => /^[0-9]{1,3}$/.test(p) && Number(p) <= 255) && bits <= 32;
+  }
+  if (!/^[0-9a-fA-F:]+$/.test(ip) || bits > 128) return false;
+  const halves = ip.split("::");
+  if (halves.length > 2) return false;
+  const groups = halves.flatMap((h) => (h === "" ? [] : h.split(":")));
+  if (!groups.every((g) => /^[0-9a-fA-F]{1,4}$/.test(g))) return false;
+  return halves.length === 2 ? groups.length < 8 : groups.length === 8;
+}
+
+/** Names the stack derives from `base_name`, each with the rule AWS or DNS applies to it. */
+export const baseNameDerivations: ReadonlyArray<{
+  what: string;
+  derive: (base: string) => string;
+  terraformDerive: (expr: string) => string;
+  rule: Rule;
+}> = [
+  ["ALB name", "-alb", rules.albName],
+  ["trust store name", "-mtls", rules.trustStoreName],
+  ["trust-store bucket", "-mtls-bucket", rules.s3BucketName],
+  ["Lambda function name", "-function", rules.lambdaFunctionName],
+  ["IAM role name", "-function-role", rules.iamRoleName],
+  ["origin domain's first label", "", pattern("a DNS label: 1–63 letters, digits and hyphens, not starting or ending with a hyphen", `^${LABEL}$`)],
+].map(([what, suffix, rule]) => ({
+  what: what as string,
+  derive: (base: string) => `${base}${suffix}`,
+  terraformDerive: (expr: string) => (suffix ? `"\${${expr}}${suffix}"` : expr),
+  rule: rule as Rule,
+}));
+
+/** One-line problem: path, value, rule (and the derived name when `what` is given). */
+export function problem(path: string, value: unknown, rule: Rule<any>, what?: string): string {
+  return what
+    ? `${path}: ${JSON.stringify(value)} gives ${what}, which must be ${rule.allowed}`
+    : `${path}: ${JSON.stringify(value)} must be ${rule.allowed}`;
+}
