@@ -3,12 +3,13 @@
  * the `stacks` context of cdktf.json. Each entry becomes one AlbMtlsStack.
  */
 import { readFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { App } from "cdktf";
 import { AlbMtlsStack } from "./stacks/alb-mtls-stack";
 import { ConfigError, parseStacks } from "./stacks/config";
 
 /** Built by scripts/build.mjs before the app runs. */
-const ECHO_HANDLER = ".build/functions/echo/index.mjs";
+const HANDLERS = { echo: ".build/functions/echo/index.mjs", guard: ".build/functions/guard/index.mjs" };
 
 function stacksContext(app: App): unknown {
   const fromCli = app.node.tryGetContext("stacks");
@@ -19,8 +20,11 @@ function stacksContext(app: App): unknown {
 
 const app = new App();
 try {
-  for (const [name, inputs] of Object.entries(parseStacks(stacksContext(app)))) {
-    new AlbMtlsStack(app, name, { ...inputs, handlerFile: ECHO_HANDLER });
+  // Relative file paths in the config start at cdktf.json's folder, as cdktf's do.
+  const cdktfJsonPath: string | undefined = app.node.tryGetContext("cdktfJsonPath");
+  const baseDir = cdktfJsonPath ? dirname(cdktfJsonPath) : process.cwd();
+  for (const [name, config] of Object.entries(parseStacks(stacksContext(app), baseDir))) {
+    new AlbMtlsStack(app, name, { ...config, handlers: HANDLERS });
   }
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;

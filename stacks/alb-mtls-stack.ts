@@ -1,22 +1,51 @@
+import { isAbsolute } from "node:path";
 import { Construct } from "constructs";
-import { LocalBackend, TerraformVariable } from "cdktf";
+import {
+  Annotations,
+  CloudBackend,
+  Fn,
+  LocalBackend,
+  NamedCloudWorkspace,
+  S3Backend,
+  TaggedCloudWorkspaces,
+  TerraformOutput,
+  TerraformResource,
+} from "cdktf";
 import { ArchiveProvider } from "@cdktf/provider-archive/lib/provider";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { DataCloudflareIpRanges } from "@cdktf/provider-cloudflare/lib/data-cloudflare-ip-ranges";
 import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
 import { TlsProvider } from "@cdktf/provider-tls/lib/provider";
+import type { LbTrustStore } from "@cdktf/provider-aws/lib/lb-trust-store";
+import type { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
+import type { S3Object } from "@cdktf/provider-aws/lib/s3-object";
 import { Alb } from "../constructs/alb";
+import { AlbLogBucket } from "../constructs/alb-log-bucket";
 import { AlbTarget } from "../constructs/alb-target";
 import { Cert } from "../constructs/cert";
 import { ClientCert } from "../constructs/client-cert";
 import { CloudflareAccess } from "../constructs/cloudflare-access";
 import { CloudflareZone } from "../constructs/cloudflare-zone";
 import { LambdaBackend } from "../constructs/lambda-backend";
-import type { StackInputs } from "./config";
+import { TrustStore } from "../constructs/trust-store";
+import type { BackendOptions, StackConfig } from "./config";
+import { REFERENCE_ADDRESSES, REFERENCE_REMOVED } from "./reference-adoption";
 import { ReadableStack } from "./readable-stack";
+import { inputVariables } from "./variables";
 
-export interface AlbMtlsStackProps extends StackInputs {
-  /** The built echo handler (`.build/functions/echo/index.mjs`), absolute or relative to cdktf.json. */
-  readonly handlerFile: string;
+export interface AlbMtlsStackProps extends StackConfig {
+  /** Built handlers, absolute or relative to cdktf.json (scripts/build.mjs makes them). */
+  readonly handlers: {
+    /** The reference's echo backend (.build/functions/echo/index.mjs). */
+    readonly echo: string;
+    /** The verifying backend for pass-through mode and Access JWT checks (.build/functions/guard/index.mjs). */
+    readonly guard: string;
+  };
+}
+
+/** A project path as Terraform sees it from its working directory, cdktf.out/stacks/<name>/. */
+function relativeToStackFolder(path: string): string {
+  return isAbsolute(path) ? path : `../../../${path}`;
 }
 
 /** Provider pins of the reference root module (`required_providers`), kept verbatim. */
@@ -30,16 +59,21 @@ const REQUIRED_PROVIDERS = {
 
 /**
  * The reference deployment's root module: browser → Cloudflare (proxied DNS + Access) → client
- * certificate (Authenticated Origin Pulls) → ALB with mutual TLS → Lambda.
+ * certificate (Authenticated Origin Pulls) → ALB with mutual TLS → Lambda, plus the production
+ * options of StackOptions. With no options its resources are exactly the reference's.
  *
  * Each root input is a literal when the props give it, else a Terraform variable with the
  * reference's name, type, sensitivity and default. The Cloudflare API token is always a sensitive
- * variable. State is local, at a path relative to the stack folder (the project root).
+ * variable.
  */
 export class AlbMtlsStack extends ReadableStack {
   readonly lambda: LambdaBackend;
   readonly cert: Cert;
-  readonly clientCert: ClientCert;
+  /** The generated CA and client certificate; absent when `certificates` brings your own. */
+  readonly clientCert?: ClientCert;
+  readonly trustStoreBucket: S3Bucket;
+  readonly trustStoreBundleObject: S3Object;
+  readonly trustStore: LbTrustStore;
   readonly alb: Alb;
   readonly albTarget: AlbTarget;
   readonly cloudflareZone: CloudflareZone;
@@ -47,98 +81,123 @@ export class AlbMtlsStack extends ReadableStack {
 
   constructor(scope: Construct, name: string, props: AlbMtlsStackProps) {
     super(scope, name);
-
-    // Terraform runs in cdktf.out/stacks/<name>: keep the state at the project root, by a relative path.
-    new LocalBackend(this, { path: `../../../terraform.${name}.tfstate` });
+    this.configureBackend(name, props.backend);
     this.addOverride("terraform.required_version", ">= 1.11.0");
     for (const [provider, pin] of Object.entries(REQUIRED_PROVIDERS)) {
       this.addOverride(`terraform.required_providers.${provider}`, pin);
     }
 
-    const baseName =
-      props.baseName ??
-      new TerraformVariable(this, "base_name", {
-        type: "string",
-        description: "Application base name",
-        default: "example-project-mtls",
-      }).stringValue;
-    const subnets =
-      props.subnets ??
-      new TerraformVariable(this, "subnets", {
-        type: "list(string)",
-        description: "The name of the subnets to deploy ALB. Not the subnet IDs.",
-      }).listValue;
-    const hostZoneName =
-      props.hostZoneName ??
-      new TerraformVariable(this, "host_zone_name", {
-        type: "string",
-        description: "The name of the Route53 Hosted Zone",
-      }).stringValue;
-    const cloudflareApiToken = new TerraformVariable(this, "cloudflare_api_token", {
-      type: "string",
-      sensitive: true,
-    }).stringValue;
-    const cloudflareZoneName =
-      props.cloudflareZoneName ??
-      new TerraformVariable(this, "cloudflare_zone_name", {
-        type: "string",
-        description: "The name of the Cloudflare Zone",
-      }).stringValue;
-    if (props.cloudflareAccountId === undefined) {
-      // Declared for parity with the reference (whose modules do not use it), so tfvars that set it still plan.
-      new TerraformVariable(this, "cloudflare_account_id", {
-        type: "string",
-        description: "The ID of the Cloudflare Account",
-        sensitive: true,
-      });
-    }
-    const accessAllowedEmail =
-      props.accessAllowedEmail ??
-      new TerraformVariable(this, "access_allowed_email", {
-        type: "list(string)",
-        description: "Allowed email addresses",
-        sensitive: true,
-      }).listValue;
-
+    const input = inputVariables(this, props);
     new AwsProvider(this, "aws", {
       region: props.region ?? "ap-northeast-1",
       defaultTags: [{ tags: { Project: "alb-mtls-test", Terraform: "true" } }],
     });
-    new CloudflareProvider(this, "cloudflare", { apiToken: cloudflareApiToken });
+    new CloudflareProvider(this, "cloudflare", { apiToken: input.cloudflareApiToken });
     new TlsProvider(this, "tls");
     new ArchiveProvider(this, "archive");
 
     // The reference's locals.
+    const { baseName, hostZoneName, cloudflareZoneName } = input;
     const functionName = `${baseName}-function`;
     const albName = `${baseName}-alb`;
     const domain = `${baseName}.${hostZoneName}`;
     const trustStoreName = `${baseName}-mtls`;
     const trustStoreBucketName = `${trustStoreName}-bucket`;
-    const cloudflareDomain = `alb-mtls-test.${cloudflareZoneName}`;
+    const applicationName = props.applicationName ?? "alb-mtls-test";
+    const cloudflareDomain = `${applicationName}.${cloudflareZoneName}`;
 
-    this.lambda = new LambdaBackend(this, "lambda", { functionName, handlerFile: props.handlerFile });
-    this.clientCert = new ClientCert(this, "client_cert", { trustStoreName, trustStoreBucketName });
+    const mode = props.mtls?.mode ?? "verify";
+    const byo = props.certificates;
+    let caBundlePem: string;
+    let originPull: { clientCertificatePem?: string; clientPrivateKeyPem?: string; originPullCertificateId?: string };
+    if (byo) {
+      const store = new TrustStore(this, "trust_store", {
+        name: trustStoreName,
+        bucketName: trustStoreBucketName,
+        caBundle: { file: byo.caBundleFile },
+        revocationLists: props.mtls?.revocationLists,
+        secureBucket: props.secureBuckets,
+      });
+      [this.trustStoreBucket, this.trustStoreBundleObject, this.trustStore] = [store.bucket, store.bundleObject, store.trustStore];
+      caBundlePem = store.caBundlePem;
+      originPull =
+        byo.originPullCertificateFile !== undefined && byo.originPullPrivateKeyFile !== undefined
+          ? {
+              // Read by Terraform from the project (never copied into cdktf.out: it holds a key).
+              clientCertificatePem: Fn.file(relativeToStackFolder(byo.originPullCertificateFile)),
+              clientPrivateKeyPem: Fn.file(relativeToStackFolder(byo.originPullPrivateKeyFile)),
+            }
+          : { originPullCertificateId: byo.originPullCertificateId ?? input.originPullCertificateId() };
+    } else {
+      this.clientCert = new ClientCert(this, "client_cert", {
+        trustStoreName,
+        trustStoreBucketName,
+        secureBucket: props.secureBuckets,
+      });
+      [this.trustStoreBucket, this.trustStoreBundleObject, this.trustStore] = [
+        this.clientCert.bucket,
+        this.clientCert.bundleObject,
+        this.clientCert.trustStore,
+      ];
+      caBundlePem = this.clientCert.rootCaCertPem;
+      originPull = { clientCertificatePem: this.clientCert.clientCertPem, clientPrivateKeyPem: this.clientCert.clientKeyPem };
+    }
+
     this.cloudflareZone = new CloudflareZone(this, "cloudflare_zone", {
       zoneName: cloudflareZoneName,
       applicationDomain: cloudflareDomain,
       originDomain: domain,
-      clientCertificatePem: this.clientCert.clientCertPem,
-      clientPrivateKeyPem: this.clientCert.clientKeyPem,
+      ...originPull,
     });
     this.cloudflareAccess = new CloudflareAccess(this, "cloudflare_access", {
       zoneId: this.cloudflareZone.zoneId,
       applicationDomain: cloudflareDomain,
-      applicationName: "alb-mtls-test",
-      emails: accessAllowedEmail,
+      applicationName,
+      emails: input.accessAllowedEmail,
+      emailDomains: props.accessAllowedEmailDomains,
+      sessionDuration: props.accessSessionDuration,
     });
+
+    // The reference's echo backend, or the guard in front of it when the origin has to verify.
+    const guardEnv: Record<string, string> = {};
+    if (mode === "passthrough") {
+      Object.assign(guardEnv, { MTLS_VERIFY: "true", MTLS_CA_BUNDLE: caBundlePem });
+      if (props.mtls?.allowedSubjects) guardEnv.MTLS_ALLOWED_SUBJECTS = JSON.stringify(props.mtls.allowedSubjects);
+      if (props.mtls?.allowedSerials) guardEnv.MTLS_ALLOWED_SERIALS = JSON.stringify(props.mtls.allowedSerials);
+    }
+    if (props.accessJwt) {
+      const teamDomain = props.accessJwt === true ? input.accessTeamDomain() : props.accessJwt.teamDomain;
+      Object.assign(guardEnv, { ACCESS_TEAM_DOMAIN: teamDomain, ACCESS_AUD: this.cloudflareAccess.applicationAud });
+    }
+    const guarded = Object.keys(guardEnv).length > 0;
+    this.lambda = new LambdaBackend(this, "lambda", {
+      functionName,
+      handlerFile: guarded ? props.handlers.guard : props.handlers.echo,
+      environment: guarded ? guardEnv : undefined,
+    });
+
     this.cert = new Cert(this, "cert", { zoneName: hostZoneName, domain });
+
+    const ipRanges = props.originLockdown ? new DataCloudflareIpRanges(this, "cloudflare_ip_ranges", {}) : undefined;
+    const logRetention = typeof props.albLogs === "object" ? props.albLogs.retentionDays : undefined;
+    const logs = props.albLogs ? new AlbLogBucket(this, "alb_logs", { bucket: `${baseName}-alb-logs`, retentionDays: logRetention }) : undefined;
     this.alb = new Alb(this, "alb", {
       name: albName,
-      subnetNames: subnets,
+      subnetNames: input.subnets,
       certificateArn: this.cert.certificateArn,
-      trustStoreArn: this.clientCert.trustStoreArn,
+      mutualTlsMode: props.mtls?.mode,
+      trustStoreArn: mode === "verify" ? this.trustStore.arn : undefined,
+      ignoreClientCertificateExpiry: props.mtls?.ignoreClientCertificateExpiry,
+      advertiseTrustStoreCaNames: props.mtls?.advertiseTrustStoreCaNames,
       zoneName: hostZoneName,
       domain,
+      ingressIpv4Cidrs: ipRanges?.ipv4CidrBlocks,
+      ingressIpv6Cidrs: ipRanges?.ipv6CidrBlocks,
+      deletionProtection: props.deletionProtection,
+      accessLogs: logs && { bucket: logs.bucketName, prefix: "access" },
+      connectionLogs: logs && { bucket: logs.bucketName, prefix: "connection" },
+      dependsOn: logs && [logs.policy],
+      webAclArn: props.wafWebAclArn === true ? input.wafWebAclArn() : props.wafWebAclArn,
     });
     this.albTarget = new AlbTarget(this, "alb_target", {
       functionName: this.lambda.functionName,
@@ -146,6 +205,72 @@ export class AlbMtlsStack extends ReadableStack {
       listenerArn: this.alb.httpsListenerArn,
       pathPattern: "/*",
       priority: 100,
+      targetGroupName: props.targetGroupName,
     });
+
+    if (mode === "off") {
+      Annotations.of(this).addWarning(
+        `${name}: mtls.mode is "off": the ALB accepts any TLS client; only originLockdown and accessJwt stand between the internet and the backend.`,
+      );
+    }
+    this.addOutputs(cloudflareDomain, domain);
+    if (props.adoptReference) this.adoptReference();
+  }
+
+  private configureBackend(name: string, backend: BackendOptions = { type: "local" }): void {
+    switch (backend.type) {
+      case "local":
+        // Terraform runs in cdktf.out/stacks/<name>; paths are given relative to the project root.
+        new LocalBackend(this, { path: relativeToStackFolder(backend.path ?? `terraform.${name}.tfstate`) });
+        return;
+      case "s3":
+        new S3Backend(this, {
+          bucket: backend.bucket,
+          key: backend.key,
+          region: backend.region,
+          encrypt: backend.encrypt ?? true,
+          kmsKeyId: backend.kmsKeyId,
+          dynamodbTable: backend.dynamodbTable,
+        });
+        // S3-native locking (Terraform ≥ 1.10); on unless a DynamoDB table is the lock.
+        if (backend.useLockfile ?? backend.dynamodbTable === undefined) this.addOverride("terraform.backend.s3.use_lockfile", true);
+        return;
+      case "cloud":
+        new CloudBackend(this, {
+          organization: backend.organization,
+          hostname: backend.hostname,
+          workspaces: backend.workspaceTags
+            ? new TaggedCloudWorkspaces(backend.workspaceTags, backend.project)
+            : new NamedCloudWorkspace(backend.workspace!, backend.project),
+        });
+    }
+  }
+
+  private addOutputs(cloudflareDomain: string, domain: string): void {
+    const output = (id: string, value: string, description: string, sensitive = false) =>
+      new TerraformOutput(this, id, { value, description, sensitive: sensitive || undefined });
+    output("application_url", `https://${cloudflareDomain}`, "URL users open (Cloudflare, behind Access)");
+    output("origin_url", `https://${domain}`, "URL of the ALB origin (mutual TLS)");
+    output("origin_domain", domain, "Origin domain (Route53 alias to the ALB)");
+    output("alb_dns_name", this.alb.albDnsName, "DNS name of the ALB");
+    output("trust_store_arn", this.trustStore.arn, "ARN of the ALB trust store");
+    output("access_application_aud", this.cloudflareAccess.applicationAud, "Audience (AUD) tag of the Access application");
+    if (this.clientCert) {
+      output("client_certificate_pem", this.clientCert.clientCertPem, "Client certificate Cloudflare presents (PEM)", true);
+      output("client_private_key_pem", this.clientCert.clientKeyPem, "Private key of the client certificate (PEM)", true);
+    }
+  }
+
+  /** `moved` blocks from the reference's addresses, `removed` blocks for its local files. */
+  private adoptReference(): void {
+    const moved = REFERENCE_ADDRESSES.flatMap(([from, target]) => {
+      const resource: TerraformResource | undefined = target(this);
+      return resource ? [{ from, to: `${resource.terraformResourceType}.${this.getLogicalId(resource)}` }] : [];
+    });
+    this.addOverride("moved", moved);
+    this.addOverride(
+      "removed",
+      REFERENCE_REMOVED.map((from) => ({ from, lifecycle: { destroy: false } })),
+    );
   }
 }
