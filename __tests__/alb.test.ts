@@ -80,4 +80,39 @@ describe("Alb", () => {
     const { text: t } = synth((s) => new Alb(s, "alb", { ...props, sslPolicy: "ELBSecurityPolicy-TLS13-1-3-2021-06" }));
     expect(t).toHaveResourceWithProperties(LbListener, { ssl_policy: "ELBSecurityPolicy-TLS13-1-3-2021-06" });
   });
+
+  describe("mutual TLS modes", () => {
+    const { trustStoreArn: _, ...withoutStore } = props;
+    const build = (extra: object) => () => synth((s) => new Alb(s, "alb", { ...withoutStore, ...extra }));
+
+    it("requires a trust store in verify mode, naming the prop", () => {
+      expect(build({})).toThrow('test/alb: trustStoreArn is required when mutualTlsMode is "verify"');
+    });
+
+    it("refuses verify-only props in the other modes, naming the prop", () => {
+      expect(build({ mutualTlsMode: "passthrough", trustStoreArn: props.trustStoreArn })).toThrow(
+        'test/alb: trustStoreArn applies to mutualTlsMode "verify" only; it is "passthrough" here',
+      );
+      expect(build({ mutualTlsMode: "off", ignoreClientCertificateExpiry: false })).toThrow(/ignoreClientCertificateExpiry applies to mutualTlsMode "verify" only/);
+      expect(build({ mutualTlsMode: "passthrough", advertiseTrustStoreCaNames: true })).toThrow(/advertiseTrustStoreCaNames applies/);
+      expect(build({ mutualTlsMode: "strict" })).toThrow('test/alb: mutualTlsMode must be "verify", "passthrough" or "off", got "strict"');
+    });
+
+    it("configures pass-through without a trust store", () => {
+      const { json: j } = synth((s) => new Alb(s, "alb", { ...withoutStore, mutualTlsMode: "passthrough" }));
+      expect(only(j, "aws_lb_listener").body.mutual_authentication).toEqual({ mode: "passthrough" });
+    });
+
+    it("maps advertiseTrustStoreCaNames to on/off", () => {
+      const { json: j } = synth((s) => new Alb(s, "alb", { ...props, advertiseTrustStoreCaNames: false }));
+      expect(only(j, "aws_lb_listener").body.mutual_authentication.advertise_trust_store_ca_names).toBe("off");
+    });
+  });
+
+  it("restricts ingress to the given CIDRs", () => {
+    const { json: j } = synth((s) => new Alb(s, "alb", { ...props, ingressIpv4Cidrs: ["173.245.48.0/20"], ingressIpv6Cidrs: ["2400:cb00::/32"] }));
+    expect(only(j, "aws_security_group").body.ingress).toEqual([
+      expect.objectContaining({ cidr_blocks: ["173.245.48.0/20"], ipv6_cidr_blocks: ["2400:cb00::/32"] }),
+    ]);
+  });
 });

@@ -4,10 +4,10 @@ import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
 import { AlbMtlsStack, AlbMtlsStackProps } from "../stacks/alb-mtls-stack";
 import { TfJson, only, ref } from "./helpers";
 
-const handlerFile = ".build/functions/echo/index.mjs";
+const handlers = { echo: ".build/functions/echo/index.mjs", guard: ".build/functions/guard/index.mjs" };
 
 function synthStack(props: Partial<AlbMtlsStackProps> = {}): { text: string; json: TfJson } {
-  const stack = new AlbMtlsStack(Testing.app({ fakeCdktfJsonPath: true }), "article", { handlerFile, ...props });
+  const stack = new AlbMtlsStack(Testing.app({ fakeCdktfJsonPath: true }), "article", { handlers, ...props });
   const text = Testing.synth(stack);
   return { text, json: JSON.parse(text) };
 }
@@ -91,6 +91,32 @@ describe("the article stack (no literals)", () => {
 
   it("keeps state locally at a relative path (the project root seen from the stack folder)", () => {
     expect(json.terraform.backend).toEqual({ local: { path: "../../../terraform.article.tfstate" } });
+  });
+
+  it("packages the reference's echo handler, with no environment", () => {
+    expect(only(json, "archive_file", "data").body.source_file).toMatch(/^\$\{path\.module\}\/assets\/lambda_handler\/[0-9A-F]+\/index\.mjs$/);
+    expect(only(json, "aws_lambda_function").body.environment).toBeUndefined();
+  });
+
+  it("outputs what a caller wires and the client certificate for export, the key material as sensitive", () => {
+    const outputs = (json as unknown as { output: Record<string, { value: string; sensitive?: boolean }> }).output;
+    expect(Object.keys(outputs).sort()).toEqual([
+      "access_application_aud",
+      "alb_dns_name",
+      "application_url",
+      "client_certificate_pem",
+      "client_private_key_pem",
+      "origin_domain",
+      "origin_url",
+      "trust_store_arn",
+    ]);
+    expect(outputs.application_url.value).toBe("https://alb-mtls-test.${var.cloudflare_zone_name}");
+    expect(outputs.origin_url.value).toBe("https://${var.base_name}.${var.host_zone_name}");
+    expect(outputs.trust_store_arn.value).toBe(ref(json, "aws_lb_trust_store", "arn"));
+    expect(outputs.access_application_aud.value).toBe(ref(json, "cloudflare_zero_trust_access_application", "aud"));
+    expect(outputs.client_private_key_pem).toMatchObject({ value: "${tls_private_key.client_cert_client_key.private_key_pem}", sensitive: true });
+    expect(outputs.client_certificate_pem.sensitive).toBe(true);
+    expect(outputs.origin_url.sensitive).toBeUndefined();
   });
 
   it("derives every name from base_name and the zone names like the reference's locals", () => {

@@ -58,4 +58,20 @@ describe("CloudflareZone", () => {
     });
     expect(j.data.cloudflare_zone.probe.zone_id).toBe("${data.cloudflare_zone.cz_zone.id}");
   });
+
+  it("uses an existing origin-pull certificate by ID: nothing uploaded, no key in Terraform", () => {
+    const { zoneName, applicationDomain, originDomain } = props;
+    const { json: j } = synth((s) => new CloudflareZone(s, "cz", { zoneName, applicationDomain, originDomain, originPullCertificateId: "abc123" }));
+    expect(j.resource.cloudflare_authenticated_origin_pulls_certificate).toBeUndefined();
+    expect(only(j, "cloudflare_authenticated_origin_pulls").body).toMatchObject({ authenticated_origin_pulls_certificate: "abc123", hostname: applicationDomain });
+    expect(only(j, "cloudflare_authenticated_origin_pulls").body.lifecycle).toBeUndefined();
+  });
+
+  it("refuses an ID together with PEMs, or half a PEM pair, naming the prop", () => {
+    expect(() => synth((s) => new CloudflareZone(s, "cz", { ...props, originPullCertificateId: "abc" }))).toThrow(
+      "test/cz: originPullCertificateId excludes clientCertificatePem and clientPrivateKeyPem",
+    );
+    const { clientPrivateKeyPem: _, ...half } = props;
+    expect(() => synth((s) => new CloudflareZone(s, "cz", half))).toThrow(/test\/cz: clientCertificatePem and clientPrivateKeyPem are both required/);
+  });
 });
