@@ -1,11 +1,11 @@
 // Developer check, not part of `npm test`: runs `terraform validate` on the AWS part of each
 // synthesized stack, with the AWS provider from a local filesystem mirror (no registry access).
 // Non-AWS resources, data sources and providers are dropped and references to them replaced by
-// placeholder strings, so what is validated is every aws_* block as synthesized.
+// null, so what is validated is every aws_* block as synthesized.
 //
 //   node scripts/validate-aws.mjs [mirror-dir]   (default /opt/tf-plugins; run `cdktf synth` first)
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -29,10 +29,11 @@ function strip(config) {
   delete config.terraform.backend;
   delete config.terraform.cloud;
   const refersToRemoved = (s) => removed.some((r) => s.includes(`\${${r}`) || s.includes(`\${${r.slice(0, -1)}}`));
-  const walk = (v) => {
-    if (typeof v === "string") return refersToRemoved(v) ? "placeholder" : v;
-    if (Array.isArray(v)) return v.map(walk);
-    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+  // A placeholder of the attribute's type: a list for CIDR lists, else a string.
+  const walk = (v, key = "") => {
+    if (typeof v === "string") return refersToRemoved(v) ? (key.endsWith("_blocks") ? [] : "placeholder") : v;
+    if (Array.isArray(v)) return v.map((x) => walk(x, key));
+    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, k)]));
     return v;
   };
   return walk(config);
@@ -44,6 +45,8 @@ let failed = false;
 for (const stack of readdirSync(join(outdir, "stacks"))) {
   const config = JSON.parse(readFileSync(join(outdir, "stacks", stack, "cdk.tf.json"), "utf8"));
   const dir = mkdtempSync(join(tmpdir(), `validate-${stack}-`));
+  cpSync(join(outdir, "stacks", stack), dir, { recursive: true }); // assets: file() and filemd5() read them
+  rmSync(join(dir, "cdk.tf.json"));
   writeFileSync(join(dir, "main.tf.json"), JSON.stringify(strip(config), null, 2));
   const env = { ...process.env, TF_CLI_CONFIG_FILE: rc, TF_IN_AUTOMATION: "1" };
   try {
