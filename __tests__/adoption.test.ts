@@ -1,7 +1,5 @@
-import { Testing } from "cdktf";
-import { AlbMtlsStack, AlbMtlsStackProps } from "../stacks/alb-mtls-stack";
-
-const handlers = { echo: ".build/functions/echo/index.mjs", guard: ".build/functions/guard/index.mjs" };
+import type { AlbMtlsStackProps } from "../stacks/alb-mtls-stack";
+import { synthStack as synthAny } from "./helpers";
 
 /** Every resource of the reference HCL deployment (../shared/spec/article-modules.md), by address. */
 const REFERENCE_RESOURCE_ADDRESSES = [
@@ -36,9 +34,7 @@ const REFERENCE_RESOURCE_ADDRESSES = [
 ];
 
 type Json = { resource: Record<string, Record<string, unknown>>; moved?: { from: string; to: string }[]; removed?: unknown[] };
-function synthStack(props: Partial<AlbMtlsStackProps>): Json {
-  return JSON.parse(Testing.synth(new AlbMtlsStack(Testing.app({ fakeCdktfJsonPath: true }), "article", { handlers, ...props })));
-}
+const synthStack = (props: Partial<AlbMtlsStackProps>): Json => synthAny(props) as unknown as Json;
 
 describe("adopting a reference deployment (adoptReference)", () => {
   const json = synthStack({ adoptReference: true });

@@ -1,4 +1,5 @@
 import { Testing } from "cdktf";
+import { AlbMtlsStack, AlbMtlsStackProps } from "../stacks/alb-mtls-stack";
 import { ReadableStack } from "../stacks/readable-stack";
 
 /** The synthesized Terraform JSON, loosely typed for assertions. */
@@ -34,4 +35,13 @@ export function only(json: TfJson, type: string, kind: "resource" | "data" = "re
 export function ref(json: TfJson, type: string, attr: string, kind: "resource" | "data" = "resource"): string {
   const { name } = only(json, type, kind);
   return `\${${kind === "data" ? "data." : ""}${type}.${name}.${attr}}`;
+}
+
+/** The built handlers, as main.ts passes them (global setup builds them). */
+export const HANDLERS = { echo: ".build/functions/echo/index.mjs", guard: ".build/functions/guard/index.mjs" };
+
+/** Synthesized JSON of an AlbMtlsStack named `name` with these props (handlers added). */
+export function synthStack(props: Partial<AlbMtlsStackProps> = {}, name = "article"): TfJson & Record<string, any> {
+  const stack = new AlbMtlsStack(Testing.app({ fakeCdktfJsonPath: true }), name, { handlers: HANDLERS, ...props });
+  return JSON.parse(Testing.synth(stack));
 }

@@ -1,16 +1,11 @@
 import { Testing } from "cdktf";
 import { AlbMtlsStack, AlbMtlsStackProps } from "../stacks/alb-mtls-stack";
-import { TfJson, only, ref } from "./helpers";
-
-const handlers = { echo: ".build/functions/echo/index.mjs", guard: ".build/functions/guard/index.mjs" };
+import { HANDLERS as handlers, TfJson, only, ref, synthStack as synthAny } from "./helpers";
 const CA_BUNDLE = "examples/certs/ca-bundle.pem";
 const CRL = "examples/certs/revoked.crl.pem";
 
 type Json = TfJson & { output: Record<string, { value: unknown; sensitive?: boolean }>; moved?: unknown; removed?: unknown };
-function synthStack(props: Partial<AlbMtlsStackProps> = {}, name = "test"): Json {
-  const stack = new AlbMtlsStack(Testing.app({ fakeCdktfJsonPath: true }), name, { handlers, ...props });
-  return JSON.parse(Testing.synth(stack));
-}
+const synthStack = (props: Partial<AlbMtlsStackProps> = {}): Json => synthAny(props) as Json;
 
 const article = synthStack();
 const archiveSource = (json: Json) => only(json, "archive_file", "data").body.source_file as string;
@@ -192,12 +187,14 @@ describe("variable validation", () => {
     expect(v.base_name.validation.length).toBeGreaterThanOrEqual(5);
     for (const name of ["base_name", "subnets", "host_zone_name", "cloudflare_zone_name", "cloudflare_account_id", "access_allowed_email"]) {
       for (const block of v[name].validation) {
+        // In JSON configuration a bare string is a literal: the condition must be a ${…} template.
+        expect(block.condition).toMatch(/^\$\{.*\}$/s);
         expect(block.condition).toContain(`var.${name}`);
         expect(block.error_message).toMatch(/^[A-Z].*\.$/);
       }
     }
     expect(v.cloudflare_api_token.validation).toBeUndefined();
-    expect(v.access_allowed_email.validation.map((b: { condition: string }) => b.condition)).toContain("length(var.access_allowed_email) > 0");
+    expect(v.access_allowed_email.validation.map((b: { condition: string }) => b.condition)).toContain("${length(var.access_allowed_email) > 0}");
   });
 });
 
