@@ -6,7 +6,9 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   transform: {
     "^.+\\.ts$": "<rootDir>/scripts/jest-esbuild-transform.cjs",
+    "/node_modules/jose/.+\\.js$": "<rootDir>/scripts/jest-esbuild-transform.cjs",
   },
+  transformIgnorePatterns: ["/node_modules/(?!jose/)"],
   // Same stub as the app bundle (scripts/archiver-stub.cjs): cdktf loads it eagerly, we never use it.
   moduleNameMapper: { "^archiver$": "<rootDir>/scripts/archiver-stub.cjs" },
   globalSetup: "<rootDir>/__tests__/global-setup.cjs",

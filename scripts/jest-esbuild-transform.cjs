@@ -1,4 +1,5 @@
 // Jest transform: TypeScript → CommonJS with esbuild, transpile only (types: `npm run typecheck`).
+// Also ES-module-only packages from node_modules (jose), which Jest 29 cannot load as they are.
 // esbuild rather than swc: its binary is the one already used for the build, and one fewer
 // native package to install.
 const { createHash } = require("node:crypto");
@@ -7,7 +8,7 @@ const { transformSync, version } = require("esbuild");
 module.exports = {
   process(source, filename) {
     const { code, map } = transformSync(source, {
-      loader: "ts",
+      loader: filename.endsWith(".ts") ? "ts" : "js",
       format: "cjs",
       target: "node20",
       sourcemap: "both",

@@ -1,0 +1,80 @@
+import type { webcrypto } from "node:crypto";
+import { SignJWT, createLocalJWKSet, exportJWK, generateKeyPair, type JWTVerifyGetKey } from "jose";
+import { createAccessJwtVerifier } from "../functions/lib/access-jwt";
+
+const TEAM = "acme.cloudflareaccess.com";
+const AUD = "4714c1358e65fe4b408ad6d432a5f878f08194bdb4752441fd56faefa9b2b6f2";
+let jwks: JWTVerifyGetKey;
+let privateKey: webcrypto.CryptoKey;
+let publicPem: Uint8Array;
+
+beforeAll(async () => {
+  const pair = await generateKeyPair("RS256", { extractable: true });
+  privateKey = pair.privateKey as webcrypto.CryptoKey;
+  const jwk = { ...(await exportJWK(pair.publicKey)), kid: "key-1", alg: "RS256" };
+  jwks = createLocalJWKSet({ keys: [jwk] });
+  publicPem = new TextEncoder().encode(JSON.stringify(jwk));
+});
+
+const verifier = () => createAccessJwtVerifier({ teamDomain: TEAM, audience: AUD, jwks });
+const token = (claims: { iss?: string; aud?: string } = {}, header: Record<string, unknown> = {}, exp: string | number = "5m") =>
+  new SignJWT({ email: "alice@example.com" })
+    .setProtectedHeader({ alg: "RS256", kid: "key-1", ...header })
+    .setIssuer(claims.iss ?? `https://${TEAM}`)
+    .setAudience(claims.aud ?? AUD)
+    .setSubject("user-123")
+    .setIssuedAt()
+    .setExpirationTime(exp)
+    .sign(privateKey);
+const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString("base64url");
+
+describe("Cloudflare Access JWT check", () => {
+  it("accepts a valid token and returns the user", async () => {
+    expect(await verifier()(await token())).toEqual({ ok: true, email: "alice@example.com", subject: "user-123" });
+  });
+
+  it("refuses a missing token", async () => {
+    expect(await verifier()(undefined)).toEqual({ ok: false, reason: "missing" });
+    expect(await verifier()("")).toEqual({ ok: false, reason: "missing" });
+  });
+
+  it.each([
+    ["an expired token", () => token({}, {}, Math.floor(Date.now() / 1000) - 60)],
+    ["a token for another application (aud)", () => token({ aud: "someone-else" })],
+    ["a token from another team (iss)", () => token({ iss: "https://evil.cloudflareaccess.com" })],
+    ["a token signed with an unknown key id", () => token({}, { kid: "key-2" })],
+  ])("refuses %s", async (_, make) => {
+    expect(await verifier()(await make())).toMatchObject({ ok: false, reason: "invalid" });
+  });
+
+  it("refuses an unsigned token (alg none)", async () => {
+    const unsigned = `${b64({ alg: "none", typ: "JWT" })}.${b64({ iss: `https://${TEAM}`, aud: AUD, exp: Math.floor(Date.now() / 1000) + 300 })}.`;
+    expect(await verifier()(unsigned)).toMatchObject({ ok: false, reason: "invalid" });
+  });
+
+  it("refuses a tampered payload", async () => {
+    const [h, , s] = (await token()).split(".");
+    const forged = `${h}.${b64({ email: "mallory@example.com", iss: `https://${TEAM}`, aud: AUD, exp: Math.floor(Date.now() / 1000) + 300 })}.${s}`;
+    expect(await verifier()(forged)).toMatchObject({ ok: false, reason: "invalid" });
+  });
+
+  it("refuses HS256 signed with the public key (algorithm confusion)", async () => {
+    const confused = await new SignJWT({ email: "mallory@example.com" })
+      .setProtectedHeader({ alg: "HS256", kid: "key-1" })
+      .setIssuer(`https://${TEAM}`)
+      .setAudience(AUD)
+      .setExpirationTime("5m")
+      .sign(publicPem);
+    expect(await verifier()(confused)).toMatchObject({ ok: false, reason: "invalid" });
+  });
+
+  it("refuses a token without an expiry", async () => {
+    const noExp = await new SignJWT({}).setProtectedHeader({ alg: "RS256", kid: "key-1" }).setIssuer(`https://${TEAM}`).setAudience(AUD).sign(privateKey);
+    expect(await verifier()(noExp)).toMatchObject({ ok: false, reason: "invalid" });
+  });
+
+  it("checks expiry against the clock it is given", async () => {
+    const later = createAccessJwtVerifier({ teamDomain: TEAM, audience: AUD, jwks, now: () => new Date(Date.now() + 3_600_000) });
+    expect(await later(await token())).toMatchObject({ ok: false, reason: "invalid" });
+  });
+});
