@@ -17,7 +17,7 @@ const copies: string[] = [];
 function checkout(label: string, context?: unknown): string {
   const dir = join(mkdtempSync(join(tmpdir(), `alb-mtls-${label}-`)), "nested", label);
   copies.push(dir);
-  for (const entry of ["main.ts", "constructs", "stacks", "functions", "scripts", "cdktf.json", "package.json"]) {
+  for (const entry of ["main.ts", "constructs", "stacks", "functions", "scripts", "examples", "cdktf.json", "package.json"]) {
     cpSync(join(root, entry), join(dir, entry), { recursive: true });
   }
   symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");

@@ -40,7 +40,8 @@ function fresh(name, outputs) {
 
 async function build(name, options) {
   const { build: esbuild } = createRequire(import.meta.url)("esbuild");
-  const result = await esbuild({ absWorkingDir: root, metafile: true, logLevel: "error", ...options });
+  // preserveSymlinks: paths in the output (comments) stay inside the project even with a linked node_modules.
+  const result = await esbuild({ absWorkingDir: root, metafile: true, logLevel: "error", preserveSymlinks: true, ...options });
   mkdirSync(buildDir, { recursive: true });
   writeFileSync(join(buildDir, `${name}.inputs.json`), JSON.stringify(Object.keys(result.metafile.inputs)));
 }
