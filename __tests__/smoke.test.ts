@@ -1,0 +1,161 @@
+/**
+ * scripts/smoke.mjs against local HTTPS servers standing in for the ALB (mutual TLS) and
+ * Cloudflare (Access redirect), with certificates made in the test.
+ */
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, Server, ServerOptions } from "node:https";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { TLSSocket } from "node:tls";
+import { Issued, SERVER_AUTH, issue } from "./tls-fixtures";
+
+const dir = mkdtempSync(join(tmpdir(), "smoke-"));
+const servers: Server[] = [];
+const url: Record<string, string> = {};
+let serverCa: Issued, clientCa: Issued, server: Issued, client: Issued, strangerClient: Issued;
+const files: Record<string, string> = {};
+
+const echo = (subject: string) =>
+  JSON.stringify({ message: "Hello from Lambda!", event: { headers: { "x-amzn-mtls-clientcert-subject": subject } } });
+
+async function listen(name: string, options: ServerOptions, handler: Parameters<typeof createServer>[1]) {
+  const s = createServer({ key: await server.keyPem(), cert: server.pem, ...options }, handler);
+  servers.push(s);
+  await new Promise<void>((resolve) => s.listen(0, "127.0.0.1", resolve));
+  url[name] = `https://localhost:${(s.address() as AddressInfo).port}/`;
+}
+
+beforeAll(async () => {
+  serverCa = await issue({ subject: "CN=Test Server CA", ca: true });
+  clientCa = await issue({ subject: "CN=Test Client CA", ca: true });
+  server = await issue({ subject: "CN=localhost", issuer: serverCa, eku: [SERVER_AUTH], dns: ["localhost"], ips: ["127.0.0.1"] });
+  client = await issue({ subject: "CN=Client Certificate", issuer: clientCa });
+  strangerClient = await issue({ subject: "CN=Client Certificate", issuer: await issue({ subject: "CN=Other CA", ca: true }) });
+  for (const [name, content] of Object.entries({
+    ca: serverCa.pem,
+    cert: client.pem,
+    key: await client.keyPem(),
+    strangerCert: strangerClient.pem,
+    strangerKey: await strangerClient.keyPem(),
+  })) {
+    files[name] = join(dir, name);
+    writeFileSync(files[name], content);
+  }
+  // The ALB in verify mode: no valid client certificate, no HTTP at all.
+  await listen("mtls", { requestCert: true, rejectUnauthorized: true, ca: clientCa.pem }, (req, res) => {
+    const peer = (req.socket as TLSSocket).getPeerCertificate();
+    res.writeHead(200, { "content-type": "application/json" }).end(echo(`CN=${peer.subject.CN}`));
+  });
+  // Pass-through mode with the guard backend: 403 without a certificate.
+  await listen("passthrough", { requestCert: true, rejectUnauthorized: false, ca: clientCa.pem }, (req, res) => {
+    const ok = (req.socket as TLSSocket).authorized;
+    res.writeHead(ok ? 200 : 403, { "content-type": "application/json" }).end(ok ? JSON.stringify({ verified: { clientCertificate: { subject: "CN=Client Certificate" } } }) : '{"error":"forbidden"}');
+  });
+  // Mutual TLS forgotten: anyone gets in.
+  await listen("open", {}, (_req, res) => res.writeHead(200).end(echo("CN=none")));
+  // Cloudflare in front of Access.
+  await listen("access", {}, (_req, res) => res.writeHead(302, { location: "https://acme.cloudflareaccess.com/cdn-cgi/access/login/app.example.com" }).end());
+  // Accepts the connection, never answers.
+  await listen("hang", {}, () => undefined);
+});
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  for (const s of servers) {
+    s.closeAllConnections();
+    s.close();
+  }
+});
+
+function smoke(...args: string[]): Promise<{ code: number; out: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ["scripts/smoke.mjs", ...args], { timeout: 15_000 }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number(error.code ?? 1) : 0, out: stdout + stderr }),
+    );
+  });
+}
+const row = (out: string, check: string) => out.split("\n").find((l) => l.startsWith(check)) ?? "";
+const base = () => ["--ca", files.ca, "--cert", files.cert, "--key", files.key, "--timeout-ms", "3000"];
+
+describe("npm run smoke", () => {
+  it("passes all three checks against a mutual-TLS origin and an Access redirect", async () => {
+    const { code, out } = await smoke("--origin-url", url.mtls, "--app-url", url.access, ...base());
+    expect(out).toMatch(/^origin without client certificate is refused +\| PASS +\| refused: /m);
+    expect(out).toMatch(/^origin with client certificate answers 200 with mTLS headers +\| PASS +\| 200, 1 mTLS headers/m);
+    expect(out).toMatch(/^application hostname redirects to Cloudflare Access login +\| PASS +\| 302 to acme\.cloudflareaccess\.com/m);
+    expect(out.trim().split("\n").pop()).toBe("smoke: 3 passed, 0 failed, 0 skipped");
+    expect(code).toBe(0);
+  });
+
+  it("accepts the guard's 403 and verified identity in pass-through mode", async () => {
+    const { code, out } = await smoke("--origin-url", url.passthrough, "--app-url", url.access, ...base());
+    expect(row(out, "origin without client")).toContain("403 from the backend");
+    expect(row(out, "origin with client")).toContain("verified CN=Client Certificate");
+    expect(code).toBe(0);
+  });
+
+  it("fails when the origin lets a request without a certificate in", async () => {
+    const { code, out } = await smoke("--origin-url", url.open, "--app-url", url.access, ...base());
+    expect(row(out, "origin without client")).toMatch(/FAIL +\| answered 200 without a client certificate/);
+    expect(code).toBe(1);
+  });
+
+  it("fails check 2 with a client certificate from a CA the origin does not trust", async () => {
+    const { code, out } = await smoke("--origin-url", url.mtls, "--ca", files.ca, "--cert", files.strangerCert, "--key", files.strangerKey);
+    expect(row(out, "origin with client")).toContain("FAIL");
+    expect(code).toBe(1);
+  });
+
+  it("fails check 3 when the hostname answers instead of redirecting to Access", async () => {
+    const { code, out } = await smoke("--app-url", url.open, "--ca", files.ca, "--timeout-ms", "3000");
+    expect(row(out, "application hostname")).toMatch(/FAIL +\| answered 200/);
+    expect(code).toBe(1);
+  });
+
+  it("ends within the timeout against a server that never answers", async () => {
+    const started = Date.now();
+    const { code, out } = await smoke("--origin-url", url.hang, ...base().slice(0, -2), "--timeout-ms", "500");
+    expect(row(out, "origin without client")).toMatch(/FAIL +\| not reached: TIMEOUT: no answer within 500 ms/);
+    expect(code).toBe(1);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it("does not count an origin that cannot be reached as a refusal", async () => {
+    const { out } = await smoke("--origin-url", "https://127.0.0.1:1/", "--timeout-ms", "2000");
+    expect(row(out, "origin without client")).toMatch(/FAIL +\| not reached: ECONNREFUSED/);
+  });
+
+  it("reports what it could not check as SKIP", async () => {
+    const { code, out } = await smoke("--origin-url", url.mtls, "--ca", files.ca);
+    expect(row(out, "origin with client")).toMatch(/SKIP +\| no client certificate/);
+    expect(row(out, "application hostname")).toMatch(/SKIP +\| no application URL/);
+    expect(out).toContain("smoke: 1 passed, 0 failed, 2 skipped");
+    expect(code).toBe(0);
+  });
+
+  it("reads URLs, certificate and key from the stack's outputs", async () => {
+    const outputsFile = join(dir, "outputs.json");
+    writeFileSync(
+      outputsFile,
+      JSON.stringify({
+        origin_url: { value: url.mtls, sensitive: false },
+        application_url: { value: url.access, sensitive: false },
+        client_certificate_pem: { value: client.pem, sensitive: true },
+        client_private_key_pem: { value: await client.keyPem(), sensitive: true },
+      }),
+    );
+    const { code, out } = await smoke("article", "--outputs-file", outputsFile, "--ca", files.ca, "--timeout-ms", "3000");
+    expect(out).toContain("smoke: 3 passed, 0 failed, 0 skipped");
+    expect(code).toBe(0);
+  });
+
+  it("exits 2 with the usage on bad arguments", async () => {
+    for (const args of [[], ["--origin-url"], ["--bogus", "x"], ["--origin-url", url.mtls, "--cert", files.cert], ["--origin-url", url.mtls, "--timeout-ms", "soon"]]) {
+      const { code, out } = await smoke(...args);
+      expect({ args, code }).toEqual({ args, code: 2 });
+      expect(out).toContain("usage: npm run smoke");
+    }
+  });
+});

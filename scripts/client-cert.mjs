@@ -1,0 +1,50 @@
+// npm run client-cert -- <stack> [--out-dir DIR] [--outputs-file FILE]
+//
+// Writes the client certificate and key that Terraform generated (stack outputs
+// client_certificate_pem / client_private_key_pem) to <stack>-client.crt and <stack>-client.key
+// with owner-only permissions, and prints the curl line for the origin. Replaces the reference's
+// local_sensitive_file pair, so that no apply writes key files.
+import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { UsageError, parseArgs, readOutputs } from "./stack-outputs.mjs";
+
+const USAGE = `usage: npm run client-cert -- <stack> [--out-dir DIR] [--outputs-file FILE]
+
+  <stack>               stack name from cdktf.json (outputs read with \`terraform output -json\`
+                        in cdktf.out/stacks/<stack>)
+  --out-dir DIR         where to write <stack>-client.crt and <stack>-client.key (default: .)
+  --outputs-file FILE   a saved \`terraform output -json\` instead of running terraform`;
+
+function main(argv) {
+  const { options, positional } = parseArgs(argv, ["out-dir", "outputs-file"]);
+  if (options.help) return void console.log(USAGE);
+  if (positional.length !== 1) throw new UsageError(positional.length === 0 ? "missing <stack>" : "one <stack> at a time");
+  const [stack] = positional;
+  const outputs = readOutputs(stack, options["outputs-file"]);
+  const cert = outputs.client_certificate_pem;
+  const key = outputs.client_private_key_pem;
+  if (typeof cert !== "string" || typeof key !== "string") {
+    throw new Error(
+      `stack ${stack} has no client_certificate_pem/client_private_key_pem outputs: it brings its own certificate (certificates option), so the key never passed through Terraform`,
+    );
+  }
+  const dir = options["out-dir"] ?? ".";
+  mkdirSync(dir, { recursive: true });
+  const files = { crt: join(dir, `${stack}-client.crt`), key: join(dir, `${stack}-client.key`) };
+  for (const [file, content] of [[files.crt, cert], [files.key, key]]) {
+    writeFileSync(file, content, { mode: 0o600 });
+    chmodSync(file, 0o600); // also when the file existed with wider permissions
+  }
+  const show = (f) => relative(process.cwd(), f) || f;
+  console.log(`wrote ${show(files.crt)} and ${show(files.key)} (mode 0600)`);
+  const origin = typeof outputs.origin_url === "string" ? outputs.origin_url : "https://<origin domain>";
+  console.log(`curl --cert ${show(files.crt)} --key ${show(files.key)} ${origin}/`);
+}
+
+try {
+  main(process.argv.slice(2));
+} catch (e) {
+  console.error(`client-cert: ${e.message}`);
+  if (e instanceof UsageError) console.error(USAGE);
+  process.exit(e instanceof UsageError ? 2 : 1);
+}

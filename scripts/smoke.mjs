@@ -1,0 +1,142 @@
+// npm run smoke -- <stack> | --origin-url URL --app-url URL --cert FILE --key FILE [--ca FILE] [--timeout-ms N]
+//
+// The article's three manual checks, after every deploy:
+//   1. the origin refuses a request without a client certificate (TLS handshake fails, or 403 from
+//      the guard backend in pass-through mode);
+//   2. the origin answers 200 with the mTLS headers when the client certificate is given;
+//   3. the application hostname redirects to the Cloudflare Access login.
+// Prints a table and "smoke: N passed, N failed"; exit 0 when all pass, 1 when one fails, 2 on a
+// usage error. Every request is bounded by --timeout-ms (default 10000).
+import { readFileSync } from "node:fs";
+import { request } from "node:https";
+import { rootCertificates } from "node:tls";
+import { UsageError, parseArgs, readOutputs } from "./stack-outputs.mjs";
+
+const USAGE = `usage: npm run smoke -- <stack> [options]
+       npm run smoke -- --origin-url URL --app-url URL --cert FILE --key FILE [options]
+
+  <stack>               read the URLs, certificate and key from the stack's outputs
+  --outputs-file FILE   a saved \`terraform output -json\` instead of running terraform
+  --origin-url URL      the ALB origin, e.g. https://myapp.aws.example.com
+  --app-url URL         the Cloudflare hostname, e.g. https://alb-mtls-test.example.com
+  --cert FILE --key FILE  client certificate and key (PEM), e.g. from npm run client-cert
+  --ca FILE             an extra trusted CA for the servers' certificates (public ACM and
+                        Cloudflare certificates need none)
+  --timeout-ms N        per-request limit (default 10000)`;
+
+/** Errors that mean nothing was reached at all: not a refusal by mutual TLS. */
+const UNREACHED = new Set(["ENOTFOUND", "EAI_AGAIN", "ECONNREFUSED", "EHOSTUNREACH", "ENETUNREACH"]);
+/** OpenSSL verify errors about the server's certificate (a TLS alert such as ERR_SSL_…_CERTIFICATE_REQUIRED is a refusal). */
+const SERVER_CERT = /^(UNABLE_TO_|SELF_SIGNED_|DEPTH_ZERO_SELF_SIGNED_CERT|CERT_|ERR_TLS_CERT_ALTNAME)/;
+
+/** One GET, never following redirects: { status, headers, body } or { error }. */
+function get(url, { cert, key, ca, timeoutMs }) {
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (result) => {
+      if (!done) {
+        done = true;
+        clearTimeout(timer);
+        resolve(result);
+      }
+    };
+    const req = request(url, { method: "GET", cert, key, ca, agent: false, headers: { "user-agent": "alb-mtls-smoke" } }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk) => (body.length < 1_000_000 ? (body += chunk) : undefined));
+      res.on("end", () => finish({ status: res.statusCode, headers: res.headers, body }));
+      res.on("error", (error) => finish({ error }));
+    });
+    const timer = setTimeout(() => {
+      finish({ error: Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: "TIMEOUT" }) });
+      req.destroy();
+    }, timeoutMs);
+    req.on("error", (error) => finish({ error }));
+    req.end();
+  });
+}
+
+const describe = (error) => `${error.code ?? "error"}: ${error.message}`.slice(0, 160);
+
+async function refusedWithoutCertificate(origin, opts) {
+  const r = await get(origin, { ...opts, cert: undefined, key: undefined });
+  if (r.error) {
+    if (r.error.code === "TIMEOUT" || UNREACHED.has(r.error.code)) return ["FAIL", `not reached: ${describe(r.error)}`];
+    if (SERVER_CERT.test(r.error.code ?? "")) return ["FAIL", `origin's server certificate not trusted: ${describe(r.error)}`];
+    return ["PASS", `refused: ${describe(r.error)}`];
+  }
+  if (r.status === 403) return ["PASS", "403 from the backend (pass-through mode)"];
+  return ["FAIL", `answered ${r.status} without a client certificate`];
+}
+
+async function answersWithCertificate(origin, opts) {
+  const r = await get(origin, opts);
+  if (r.error) return ["FAIL", describe(r.error)];
+  if (r.status !== 200) return ["FAIL", `answered ${r.status}`];
+  let body;
+  try {
+    body = JSON.parse(r.body);
+  } catch {
+    return ["FAIL", "200, but the body is not the echo backend's JSON"];
+  }
+  const headers = Object.keys(body?.event?.headers ?? {});
+  if (headers.some((h) => h.startsWith("x-amzn-mtls-clientcert"))) return ["PASS", `200, ${headers.filter((h) => h.startsWith("x-amzn-mtls")).length} mTLS headers`];
+  if (body?.verified?.clientCertificate) return ["PASS", `200, verified ${body.verified.clientCertificate.subject}`];
+  return ["FAIL", "200, but no mTLS headers: is mutual TLS on?"];
+}
+
+async function redirectsToAccess(app, opts) {
+  const r = await get(app, { ...opts, cert: undefined, key: undefined });
+  if (r.error) return ["FAIL", describe(r.error)];
+  const location = String(r.headers.location ?? "");
+  if ([302, 303].includes(r.status) && (location.includes("cloudflareaccess.com") || location.includes("/cdn-cgi/access/login"))) {
+    return ["PASS", `${r.status} to ${new URL(location, app).host}`];
+  }
+  return ["FAIL", `answered ${r.status}${location ? ` to ${location.slice(0, 80)}` : ""}, not a redirect to the Access login`];
+}
+
+async function main(argv) {
+  const { options, positional } = parseArgs(argv, ["origin-url", "app-url", "cert", "key", "ca", "timeout-ms", "outputs-file"]);
+  if (options.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (positional.length > 1) throw new UsageError("one <stack> at a time");
+  const timeoutMs = options["timeout-ms"] === undefined ? 10_000 : Number(options["timeout-ms"]);
+  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new UsageError("--timeout-ms takes a whole number of milliseconds");
+  if ((options.cert === undefined) !== (options.key === undefined)) throw new UsageError("--cert and --key go together");
+
+  const outputs = positional.length === 1 ? readOutputs(positional[0], options["outputs-file"]) : {};
+  if (positional.length === 0 && !options["origin-url"] && !options["app-url"]) throw new UsageError("give a <stack> or --origin-url/--app-url");
+  const origin = options["origin-url"] ?? outputs.origin_url;
+  const app = options["app-url"] ?? outputs.application_url;
+  const file = (f) => readFileSync(f, "utf8");
+  const cert = options.cert ? file(options.cert) : outputs.client_certificate_pem;
+  const key = options.key ? file(options.key) : outputs.client_private_key_pem;
+  // --ca adds to Node's default roots (a `ca` option alone would replace them).
+  const opts = { cert, key, ca: options.ca ? [...rootCertificates, file(options.ca)] : undefined, timeoutMs };
+
+  const checks = [
+    ["origin without client certificate is refused", origin ? () => refusedWithoutCertificate(origin, opts) : "no origin URL"],
+    ["origin with client certificate answers 200 with mTLS headers", !origin ? "no origin URL" : !cert ? "no client certificate" : () => answersWithCertificate(origin, opts)],
+    ["application hostname redirects to Cloudflare Access login", app ? () => redirectsToAccess(app, opts) : "no application URL"],
+  ];
+  const rows = [];
+  for (const [name, run] of checks) rows.push([name, ...(typeof run === "string" ? ["SKIP", run] : await run())]);
+
+  const width = Math.max(...rows.map((r) => r[0].length));
+  console.log(`${"check".padEnd(width)} | result | detail`);
+  for (const [name, result, detail] of rows) console.log(`${name.padEnd(width)} | ${result.padEnd(6)} | ${detail}`);
+  const count = (r) => rows.filter((row) => row[1] === r).length;
+  console.log(`smoke: ${count("PASS")} passed, ${count("FAIL")} failed, ${count("SKIP")} skipped`);
+  return count("FAIL") > 0 ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code ?? 0),
+  (e) => {
+    console.error(`smoke: ${e.message}`);
+    if (e instanceof UsageError) console.error(USAGE);
+    process.exit(e instanceof UsageError ? 2 : 1);
+  },
+);

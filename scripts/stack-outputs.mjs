@@ -1,0 +1,51 @@
+// Reads a stack's Terraform outputs: `terraform output -json` in cdktf.out/stacks/<stack> (the
+// folder `cdktf deploy` ran in; honours CDKTF_OUTDIR), or a saved copy of that JSON given with
+// --outputs-file (how Terraform Cloud users use it). Returns { name: value }.
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+export class UsageError extends Error {}
+
+/** Command-line flags: `--name value` pairs and positional arguments. */
+export function parseArgs(argv, flags) {
+  const options = {};
+  const positional = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--help" || arg === "-h") options.help = true;
+    else if (arg.startsWith("--")) {
+      const name = arg.slice(2);
+      if (!flags.includes(name)) throw new UsageError(`unknown option ${arg}`);
+      if (i + 1 >= argv.length) throw new UsageError(`${arg} needs a value`);
+      options[name] = argv[++i];
+    } else positional.push(arg);
+  }
+  return { options, positional };
+}
+
+export function readOutputs(stack, outputsFile) {
+  let raw;
+  if (outputsFile) {
+    if (!existsSync(outputsFile)) throw new Error(`outputs file ${outputsFile} not found`);
+    raw = readFileSync(outputsFile, "utf8");
+  } else {
+    const dir = join(process.env.CDKTF_OUTDIR ?? "cdktf.out", "stacks", stack);
+    if (!existsSync(dir)) {
+      throw new Error(`no stack folder ${dir}: run \`npx cdktf deploy ${stack}\` first, or pass --outputs-file with a saved \`terraform output -json\``);
+    }
+    try {
+      raw = execFileSync("terraform", ["output", "-json"], { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    } catch (e) {
+      if (e.code === "ENOENT") throw new Error("terraform is not installed (or not on PATH); pass --outputs-file instead");
+      throw new Error(`terraform output failed in ${dir}:\n${String(e.stderr ?? e.message).trim()}`);
+    }
+  }
+  let parsed;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new Error("the outputs are not the JSON of `terraform output -json`");
+  }
+  return Object.fromEntries(Object.entries(parsed).map(([name, o]) => [name, o && typeof o === "object" && "value" in o ? o.value : o]));
+}
