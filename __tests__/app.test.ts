@@ -14,17 +14,13 @@ const root = join(__dirname, "..");
 const copies: string[] = [];
 
 /** A copy of the project sources (node_modules linked) at a fresh path. */
-function checkout(label: string, context?: unknown): string {
+function checkout(label: string): string {
   const dir = join(mkdtempSync(join(tmpdir(), `alb-mtls-${label}-`)), "nested", label);
   copies.push(dir);
   for (const entry of ["main.ts", "constructs", "stacks", "functions", "scripts", "examples", "cdktf.json", "package.json"]) {
     cpSync(join(root, entry), join(dir, entry), { recursive: true });
   }
   symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
-  if (context !== undefined) {
-    const cdktfJson = JSON.parse(readFileSync(join(dir, "cdktf.json"), "utf8"));
-    writeFileSync(join(dir, "cdktf.json"), JSON.stringify({ ...cdktfJson, context }));
-  }
   return dir;
 }
 
@@ -63,8 +59,7 @@ describe("the app", () => {
   }, 30_000);
 
   it("packages the echo handler, which runs and answers as the reference", async () => {
-    const dir = checkout("handler");
-    await run("node", ["scripts/app.mjs"], { cwd: dir, env });
+    const dir = copies[0]; // synthesized by the test above
     const asset = Object.keys(tree(join(dir, "cdktf.out"))).find((f) => f.endsWith("index.mjs"))!;
     // A child node process loads it as Lambda's Node runtime does: an ES module exporting `handler`.
     const script = `const { handler } = await import(process.argv[1]);
@@ -76,7 +71,9 @@ describe("the app", () => {
   }, 30_000);
 
   it("stops on bad configuration with every problem named, and no stack trace", async () => {
-    const dir = checkout("bad", { stacks: { prod: { baseNme: "x", subnets: "public-a" } } });
+    const dir = copies[0]; // already built: only the configuration changes
+    const cdktfJson = JSON.parse(readFileSync(join(dir, "cdktf.json"), "utf8"));
+    writeFileSync(join(dir, "cdktf.json"), JSON.stringify({ ...cdktfJson, context: { stacks: { prod: { baseNme: "x", subnets: "public-a" } } } }));
     const failure = await run("node", ["scripts/app.mjs"], { cwd: dir, env }).then(
       () => undefined,
       (e: { code: number; stderr: string }) => e,
