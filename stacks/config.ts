@@ -149,9 +149,6 @@ const str = (rule?: Rule, what?: string): Field => ({ kind: "string", rule, what
 const strs = (rule?: Rule, nonEmpty = false): Field => ({ kind: "strings", rule, nonEmpty });
 const bool: Field = { kind: "boolean" };
 
-const DNS_LABEL = { re: /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, allowed: "a DNS label: 1–63 lowercase letters, digits and hyphens, not starting or ending with a hyphen" };
-const WAF_ARN = { re: /^arn:aws[a-z-]*:wafv2:[a-z0-9-]+:\d{12}:regional\/webacl\/.+/, allowed: "a REGIONAL WAFv2 web ACL ARN (arn:aws:wafv2:<region>:<account>:regional/webacl/…)" };
-
 const ENTRY = obj({
   baseName: str(), // checked through its derived names below
   subnets: strs(undefined, true),
@@ -160,7 +157,7 @@ const ENTRY = obj({
   cloudflareAccountId: str(rules.cloudflareAccountId),
   accessAllowedEmail: strs(rules.email),
   region: str(rules.awsRegion),
-  applicationName: { kind: "string", pattern: DNS_LABEL },
+  applicationName: str(rules.dnsLabel),
   targetGroupName: str(rules.targetGroupName),
   accessAllowedEmailDomains: strs(rules.emailDomain),
   accessSessionDuration: str(rules.sessionDuration),
@@ -170,7 +167,7 @@ const ENTRY = obj({
     advertiseTrustStoreCaNames: bool,
     revocationLists: { kind: "files", content: "crl" },
     allowedSubjects: strs(),
-    allowedSerials: { kind: "strings", rule: { allowed: "hexadecimal (colons allowed)", test: (v) => /^[0-9A-Fa-f:]+$/.test(v), terraform: () => "true" } },
+    allowedSerials: strs(rules.serialNumber),
   }),
   certificates: obj(
     {
@@ -185,7 +182,7 @@ const ENTRY = obj({
   originLockdown: bool,
   secureBuckets: bool,
   albLogs: { kind: "booleanOrObject", object: obj({ retentionDays: { kind: "integer", min: 1, max: 3650 } }) },
-  wafWebAclArn: { kind: "trueOr", field: { kind: "string", pattern: WAF_ARN } },
+  wafWebAclArn: { kind: "trueOr", field: str(rules.wafWebAclArn) },
   deletionProtection: bool,
   variableValidation: bool,
   backend: {
@@ -198,7 +195,7 @@ const ENTRY = obj({
           bucket: str(rules.s3BucketName),
           key: { kind: "string", pattern: { re: /^[^/].*[^/]$|^[^/]$/, allowed: "an object key, not starting or ending with \"/\"" } },
           region: str(rules.awsRegion),
-  applicationName: { kind: "string", pattern: DNS_LABEL },
+  applicationName: str(rules.dnsLabel),
   targetGroupName: str(rules.targetGroupName),
           useLockfile: bool,
           dynamodbTable: str(),

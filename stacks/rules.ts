@@ -83,6 +83,12 @@ export const rules = {
   awsRegion: pattern("an AWS region code such as ap-northeast-1 or us-gov-west-1", "^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]+$"),
   cloudflareAccountId: pattern("32 hexadecimal characters", "^[0-9a-fA-F]{32}$"),
   sessionDuration: pattern("a duration such as 30m, 24h or 1h30m (units ns, us, µs, ms, s, m, h)", "^([0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$"),
+  dnsLabel: pattern("a DNS label: 1–63 lowercase letters, digits and hyphens, not starting or ending with a hyphen", "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"),
+  serialNumber: pattern("a certificate serial number in hexadecimal (colons allowed)", "^[0-9A-Fa-f:]+$"),
+  wafWebAclArn: pattern(
+    "a REGIONAL WAFv2 web ACL ARN (arn:aws:wafv2:<region>:<account>:regional/webacl/…)",
+    "^arn:aws[a-z-]*:wafv2:[a-z0-9-]+:[0-9]{12}:regional/webacl/.+",
+  ),
   listenerPriority: {
     allowed: "a whole number from 1 to 50000",
     test: (v: number) => Number.isInteger(v) && v >= 1 && v <= 50000,

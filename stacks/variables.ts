@@ -134,10 +134,7 @@ export function inputVariables(scope: Construct, config: StackConfig): Inputs {
     wafWebAclArn: once(
       () =>
         variable("waf_web_acl_arn", { type: "string", description: "ARN of the REGIONAL WAFv2 web ACL for the ALB" }, () => [
-          {
-            condition: 'can(regex("^arn:aws[a-z-]*:wafv2:[a-z0-9-]+:[0-9]{12}:regional/webacl/.+", var.waf_web_acl_arn))',
-            errorMessage: "Invalid waf_web_acl_arn: it must be the ARN of a REGIONAL WAFv2 web ACL.",
-          },
+          check("var.waf_web_acl_arn", "waf_web_acl_arn", rules.wafWebAclArn),
         ]).stringValue,
     ),
   };
