@@ -50,4 +50,10 @@ describe("AlbTarget", () => {
     expect(only(j, "aws_lb_target_group").body.name).toBe("api");
     expect(only(j, "aws_lb_listener_rule").body).toMatchObject({ priority: 7, condition: [{ path_pattern: { values: ["/api/*"] } }] });
   });
+
+  it("checks the priority and the target group name, naming the prop", () => {
+    expect(() => synth((s) => new AlbTarget(s, "t", { ...props, priority: 0 }))).toThrow('test/t: priority 0 must be a whole number from 1 to 50000');
+    expect(() => synth((s) => new AlbTarget(s, "t", { ...props, priority: 50001 }))).toThrow(/priority 50001 must be/);
+    expect(() => synth((s) => new AlbTarget(s, "t", { ...props, targetGroupName: "lambda_target" }))).toThrow(/test\/t: targetGroupName "lambda_target" must be 1–32 characters/);
+  });
 });

@@ -115,4 +115,10 @@ describe("Alb", () => {
       expect.objectContaining({ cidr_blocks: ["173.245.48.0/20"], ipv6_cidr_blocks: ["2400:cb00::/32"] }),
     ]);
   });
+
+  it("checks the name, CIDRs and web ACL ARN, naming the prop", () => {
+    expect(() => synth((s) => new Alb(s, "alb", { ...props, name: "internal-app" }))).toThrow(/test\/alb: name "internal-app" must be 1–32 characters.*not starting with "internal-"/);
+    expect(() => synth((s) => new Alb(s, "alb", { ...props, ingressIpv4Cidrs: ["10.0.0.0/8", "10.0.0.1"] }))).toThrow(/test\/alb: ingressIpv4Cidrs\[1\] "10\.0\.0\.1" must be an IPv4 or IPv6 CIDR/);
+    expect(() => synth((s) => new Alb(s, "alb", { ...props, webAclArn: "arn:aws:wafv2:us-east-1:111122223333:global/webacl/x/1" }))).toThrow(/webAclArn .* must be a REGIONAL/);
+  });
 });

@@ -65,7 +65,7 @@ describe("ClientCert", () => {
       (s) =>
         new ClientCert(s, "cc", {
           trustStoreName: "t",
-          trustStoreBucketName: "b",
+          trustStoreBucketName: "bucket",
           organization: "Acme",
           rootCommonName: "Acme Root",
           clientCommonName: "cloudflare-origin-pull",
@@ -81,7 +81,7 @@ describe("ClientCert", () => {
   it("exposes the PEMs and the trust store ARN", () => {
     let cc!: ClientCert;
     const { json: j } = synth((s) => {
-      cc = new ClientCert(s, "cc", { trustStoreName: "t", trustStoreBucketName: "b" });
+      cc = new ClientCert(s, "cc", { trustStoreName: "t", trustStoreBucketName: "bucket" });
       new S3Bucket(s, "probe", {
         bucket: cc.trustStoreArn,
         bucketPrefix: cc.clientCertPem,
@@ -96,5 +96,10 @@ describe("ClientCert", () => {
       rootKey: "${tls_self_signed_cert.cc_root.private_key_pem}",
       clientKey: "${tls_private_key.cc_client_key.private_key_pem}",
     });
+  });
+
+  it("checks the trust store and bucket names, naming the prop", () => {
+    expect(() => synth((s) => new ClientCert(s, "cc", { trustStoreName: "a--b", trustStoreBucketName: "bucket" }))).toThrow(/test\/cc: trustStoreName "a--b" must be/);
+    expect(() => synth((s) => new ClientCert(s, "cc", { trustStoreName: "t", trustStoreBucketName: "My_Bucket" }))).toThrow(/test\/cc: trustStoreBucketName "My_Bucket" must be 3–63 characters/);
   });
 });

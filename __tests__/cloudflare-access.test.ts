@@ -58,11 +58,20 @@ describe("CloudflareAccess", () => {
   it("exposes the application AUD tag", () => {
     let access!: CloudflareAccess;
     const { json: j } = synth((s) => {
-      access = new CloudflareAccess(s, "a", props);
+      access = new CloudflareAccess(s, "a", { ...props, emails: ["a@example.com"] });
       new ZeroTrustAccessApplication(s, "probe", { name: access.applicationAud });
     });
     expect(j.resource.cloudflare_zero_trust_access_application.probe.name).toBe(
       "${cloudflare_zero_trust_access_application.a_application.aud}",
     );
+  });
+
+  it("checks literal props, naming the prop", () => {
+    const build = (extra: object) => () => synth((s) => new CloudflareAccess(s, "a", { ...props, emails: ["a@example.com"], ...extra }));
+    expect(build({ emails: [], emailDomains: [] })).toThrow("test/a: emails and emailDomains are both empty: the allow policy needs at least one include rule");
+    expect(build({ emails: ["a@example.com", "bob"] })).toThrow('test/a: emails[1] "bob" must be an e-mail address');
+    expect(build({ emailDomains: ["@example.com"] })).toThrow(/test\/a: emailDomains\[0\] "@example\.com" must be an e-mail domain/);
+    expect(build({ bypassIps: ["10.0.0.0/33"] })).toThrow(/test\/a: bypassIps\[0\] "10\.0\.0\.0\/33" must be/);
+    expect(build({ sessionDuration: "3 days" })).toThrow(/test\/a: sessionDuration "3 days" must be a duration/);
   });
 });

@@ -80,4 +80,9 @@ describe("LambdaBackend", () => {
     expect(probe.name_prefix).toBe(ref(j, "aws_lambda_function", "invoke_arn"));
     expect(probe.kms_key_id).toBe(ref(j, "aws_lambda_function", "function_name"));
   });
+
+  it("checks the function name and the role name derived from it", () => {
+    expect(() => synth((s) => new LambdaBackend(s, "l", { functionName: "my.function", handlerFile }))).toThrow(/test\/l: functionName "my\.function" must be 1–64 characters/);
+    expect(() => synth((s) => new LambdaBackend(s, "l", { functionName: "f".repeat(60), handlerFile }))).toThrow(/short enough for the role "<name>-role"/);
+  });
 });

@@ -1,4 +1,4 @@
-import { baseNameDerivations, problem, rules } from "../stacks/rules";
+import { baseNameDerivations, problem, rules } from "../constructs/rules";
 
 const ok = (rule: { test(v: any): boolean }, ...values: unknown[]) => values.forEach((v) => expect({ v, ok: rule.test(v) }).toEqual({ v, ok: true }));
 const bad = (rule: { test(v: any): boolean }, ...values: unknown[]) => values.forEach((v) => expect({ v, ok: rule.test(v) }).toEqual({ v, ok: false }));

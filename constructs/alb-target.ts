@@ -3,6 +3,8 @@ import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
 import { LbListenerRule } from "@cdktf/provider-aws/lib/lb-listener-rule";
 import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
 import { LbTargetGroupAttachment } from "@cdktf/provider-aws/lib/lb-target-group-attachment";
+import { checkProp } from "./errors";
+import { rules } from "./rules";
 
 export interface AlbTargetProps {
   /** Name of the Lambda function the ALB may invoke. */
@@ -38,6 +40,8 @@ export class AlbTarget extends Construct {
 
   constructor(scope: Construct, id: string, props: AlbTargetProps) {
     super(scope, id);
+    checkProp(this, "priority", props.priority, rules.listenerPriority);
+    checkProp(this, "targetGroupName", props.targetGroupName, rules.targetGroupName);
 
     this.targetGroup = new LbTargetGroup(this, "target_group", {
       name: props.targetGroupName ?? "lambda-target",

@@ -9,7 +9,8 @@ import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { Wafv2WebAclAssociation } from "@cdktf/provider-aws/lib/wafv2-web-acl-association";
-import { PropsError } from "./errors";
+import { PropsError, checkEach, checkProp } from "./errors";
+import { rules } from "./rules";
 
 /**
  * How the listener handles client certificates:
@@ -184,6 +185,10 @@ export class Alb extends Construct {
 
   /** The AWS provider 5.x accepts these combinations at plan time and fails at apply: refuse them here. */
   private validate(mode: MutualTlsMode, props: AlbProps): void {
+    checkProp(this, "name", props.name, rules.albName);
+    checkEach(this, "ingressIpv4Cidrs", props.ingressIpv4Cidrs, rules.cidr);
+    checkEach(this, "ingressIpv6Cidrs", props.ingressIpv6Cidrs, rules.cidr);
+    checkProp(this, "webAclArn", props.webAclArn, rules.wafWebAclArn);
     if (!["verify", "passthrough", "off"].includes(mode)) {
       throw new PropsError(this, "mutualTlsMode", `must be "verify", "passthrough" or "off", got ${JSON.stringify(mode)}`);
     }

@@ -6,6 +6,8 @@ import { CertRequest } from "@cdktf/provider-tls/lib/cert-request";
 import { LocallySignedCert } from "@cdktf/provider-tls/lib/locally-signed-cert";
 import { PrivateKey } from "@cdktf/provider-tls/lib/private-key";
 import { SelfSignedCert } from "@cdktf/provider-tls/lib/self-signed-cert";
+import { checkProp } from "./errors";
+import { rules } from "./rules";
 import { addTrustStore } from "./trust-store";
 
 export interface ClientCertProps {
@@ -54,6 +56,9 @@ export class ClientCert extends Construct {
 
   constructor(scope: Construct, id: string, props: ClientCertProps) {
     super(scope, id);
+    // Checked here so the messages name this construct's props (addTrustStore checks its own).
+    checkProp(this, "trustStoreName", props.trustStoreName, rules.trustStoreName);
+    checkProp(this, "trustStoreBucketName", props.trustStoreBucketName, rules.s3BucketName);
     const organization = props.organization ?? "My Organization";
     const subject = (commonName: string) => [{ commonName, organization, country: "jp", locality: "tokyo" }];
 

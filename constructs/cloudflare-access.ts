@@ -2,6 +2,8 @@ import { Construct } from "constructs";
 import { DataCloudflareZone } from "@cdktf/provider-cloudflare/lib/data-cloudflare-zone";
 import { ZeroTrustAccessApplication } from "@cdktf/provider-cloudflare/lib/zero-trust-access-application";
 import { ZeroTrustAccessPolicy } from "@cdktf/provider-cloudflare/lib/zero-trust-access-policy";
+import { PropsError, checkEach, checkProp, isLiteral } from "./errors";
+import { rules } from "./rules";
 
 export interface CloudflareAccessProps {
   /** ID of the Cloudflare zone; the account comes from the zone. */
@@ -36,6 +38,14 @@ export class CloudflareAccess extends Construct {
 
   constructor(scope: Construct, id: string, props: CloudflareAccessProps) {
     super(scope, id);
+    checkEach(this, "emails", props.emails, rules.email);
+    checkEach(this, "emailDomains", props.emailDomains, rules.emailDomain);
+    checkEach(this, "bypassIps", props.bypassIps, rules.ipOrCidr);
+    checkProp(this, "sessionDuration", props.sessionDuration, rules.sessionDuration);
+    const literalEmpty = (list?: string[]) => list === undefined || (isLiteral(list) && list.length === 0);
+    if (literalEmpty(props.emails) && literalEmpty(props.emailDomains)) {
+      throw new PropsError(this, "emails", "and emailDomains are both empty: the allow policy needs at least one include rule, or nobody can log in");
+    }
 
     const zone = new DataCloudflareZone(this, "zone", { zoneId: props.zoneId });
 

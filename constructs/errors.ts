@@ -13,3 +13,15 @@ export class PropsError extends Error {
 export function isLiteral(value: unknown): boolean {
   return !Token.isUnresolved(value);
 }
+
+/** Throws a PropsError naming `prop` when a literal value breaks `rule`; tokens are checked by Terraform. */
+export function checkProp<T>(scope: IConstruct, prop: string, value: T | undefined, rule: { allowed: string; test(v: T): boolean }): void {
+  if (value === undefined || !isLiteral(value)) return;
+  if (!rule.test(value)) throw new PropsError(scope, prop, `${JSON.stringify(value)} must be ${rule.allowed}`);
+}
+
+/** checkProp for each literal element of a list prop. */
+export function checkEach(scope: IConstruct, prop: string, values: string[] | undefined, rule: { allowed: string; test(v: string): boolean }): void {
+  if (values === undefined || !isLiteral(values)) return;
+  values.forEach((v, i) => checkProp(scope, `${prop}[${i}]`, v, rule));
+}

@@ -6,6 +6,8 @@ import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-p
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { LambdaFunction } from "@cdktf/provider-aws/lib/lambda-function";
+import { checkProp } from "./errors";
+import { rules } from "./rules";
 
 export interface LambdaBackendProps {
   /** Function name. Also names the IAM role (`<name>-role`) and the log group (`/aws/lambda/<name>`). */
@@ -50,6 +52,8 @@ export class LambdaBackend extends Construct {
 
   constructor(scope: Construct, id: string, props: LambdaBackendProps) {
     super(scope, id);
+    checkProp(this, "functionName", props.functionName, rules.lambdaFunctionName);
+    checkProp(this, "functionName", `${props.functionName}-role`, { ...rules.iamRoleName, allowed: `short enough for the role "<name>-role": ${rules.iamRoleName.allowed}` });
 
     const assumeRole = new DataAwsIamPolicyDocument(this, "assume_role", {
       statement: [

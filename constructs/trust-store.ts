@@ -4,6 +4,8 @@ import { LbTrustStore } from "@cdktf/provider-aws/lib/lb-trust-store";
 import { LbTrustStoreRevocation } from "@cdktf/provider-aws/lib/lb-trust-store-revocation";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3Object } from "@cdktf/provider-aws/lib/s3-object";
+import { checkProp } from "./errors";
+import { rules } from "./rules";
 import { secureBucket } from "./secure-bucket";
 
 /** Where the CA bundle (PEM, public certificates only) comes from. */
@@ -43,6 +45,8 @@ export interface TrustStoreParts {
  * `trust_store`, …), so ClientCert keeps the reference's layout and TrustStore reuses it.
  */
 export function addTrustStore(scope: Construct, props: TrustStoreProps): TrustStoreParts {
+  checkProp(scope, "name", props.name, rules.trustStoreName);
+  checkProp(scope, "bucketName", props.bucketName, rules.s3BucketName);
   const bucket = new S3Bucket(scope, "bucket", { bucket: props.bucketName });
   if (props.secureBucket) secureBucket(scope, bucket, {});
 

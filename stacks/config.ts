@@ -9,7 +9,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
-import { Rule, baseNameDerivations, problem, rules } from "./rules";
+import { Rule, baseNameDerivations, problem, rules } from "../constructs/rules";
 
 /** The reference's root inputs (omitted → Terraform variable). */
 export interface StackInputs {

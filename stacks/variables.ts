@@ -1,7 +1,7 @@
 import { TerraformVariable, TerraformVariableValidationConfig } from "cdktf";
 import type { Construct } from "constructs";
 import type { StackConfig } from "./config";
-import { Rule, baseNameDerivations, rules } from "./rules";
+import { Rule, baseNameDerivations, rules } from "../constructs/rules";
 
 /** The root inputs as the stack uses them: literals from the config, or variable references. */
 export interface Inputs {
