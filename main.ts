@@ -7,6 +7,7 @@ import { dirname } from "node:path";
 import { App } from "cdktf";
 import { AlbMtlsStack } from "./stacks/alb-mtls-stack";
 import { ConfigError, parseStacks } from "./stacks/config";
+import { PropsError } from "./constructs/errors";
 
 /** Built by scripts/build.mjs before the app runs. */
 const HANDLERS = { echo: ".build/functions/echo/index.mjs", guard: ".build/functions/guard/index.mjs" };
@@ -27,7 +28,8 @@ try {
     new AlbMtlsStack(app, name, { ...config, handlers: HANDLERS });
   }
 } catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
+  // A bad value: the message names it (path, value, rule); a stack trace would only hide it.
+  if (!(error instanceof ConfigError || error instanceof PropsError)) throw error;
   console.error(error.message);
   process.exit(1);
 }

@@ -1,36 +1,75 @@
 import { Construct } from "constructs";
-import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
-import { LbListenerRule } from "@cdktf/provider-aws/lib/lb-listener-rule";
-import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
-import { LbTargetGroupAttachment } from "@cdktf/provider-aws/lib/lb-target-group-attachment";
-import { checkProp } from "./errors";
+import type { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
+import { LbListenerRule, type LbListenerRuleCondition } from "@cdktf/provider-aws/lib/lb-listener-rule";
+import { LbTargetGroup, type LbTargetGroupConfig } from "@cdktf/provider-aws/lib/lb-target-group";
+import type { LbTargetGroupAttachment } from "@cdktf/provider-aws/lib/lb-target-group-attachment";
+import { PropsError, checkEach, checkProp, isLiteral } from "./errors";
 import { rules } from "./rules";
+import { LambdaTarget } from "./targets/lambda-target";
+
+/** What a target kind adds to its target group: everything but the name and the target type. */
+export type TargetGroupSettings = Omit<LbTargetGroupConfig, "name" | "namePrefix" | "targetType">;
+
+/** The resources a target kind made to register its targets with the group. */
+export interface AttachedTargets {
+  /** One attachment per registered target, in the order given (none when targets register themselves, e.g. an ECS service). */
+  readonly attachments: LbTargetGroupAttachment[];
+  /** The permission for Elastic Load Balancing to invoke a Lambda target. */
+  readonly permission?: LambdaPermission;
+}
+
+/**
+ * A kind of target behind the ALB, as in the AWS CDK's `aws-elasticloadbalancingv2-targets`: each
+ * kind is a small class (`LambdaTarget`, `HttpTarget`) that says what its target group needs and
+ * registers its targets. `AlbTarget` makes the group and the listener rule for any kind.
+ */
+export interface IAlbTarget {
+  /** `target_type` of the target group. */
+  readonly targetType: "lambda" | "instance" | "ip";
+  /** Settings of the target group this kind needs (port, protocol, VPC, health check). @default none */
+  readonly targetGroupSettings?: TargetGroupSettings;
+  /** Registers the targets with `targetGroup`; called once, with the AlbTarget as `scope`. */
+  attachTo(scope: Construct, targetGroup: LbTargetGroup): AttachedTargets;
+}
 
 export interface AlbTargetProps {
-  /** Name of the Lambda function the ALB may invoke. */
-  readonly functionName: string;
-  /** ARN of that function (the target). */
-  readonly functionArn: string;
   /** ARN of the HTTPS listener that gets the forwarding rule. */
   readonly listenerArn: string;
-  /** Path pattern of the rule, e.g. `/*`. */
-  readonly pathPattern: string;
+  /**
+   * What the target group forwards to: a `LambdaTarget` or an `HttpTarget`. Give this, or
+   * `functionName` + `functionArn` (the reference module's inputs, the same as a LambdaTarget).
+   */
+  readonly target?: IAlbTarget;
+  /** Name of the Lambda function (reference input; use `target` for other kinds). */
+  readonly functionName?: string;
+  /** ARN of that function (reference input). */
+  readonly functionArn?: string;
+  /** Path pattern of the rule, e.g. `/*` (the reference module's single pattern). */
+  readonly pathPattern?: string;
+  /** Path patterns of the rule (at most 5 condition values in all, host headers included). @default all paths */
+  readonly pathPatterns?: string[];
+  /** Host headers the rule matches, e.g. `["app.example.com"]`. @default any host */
+  readonly hostHeaders?: string[];
   /** Rule priority, 1–50000, unique on the listener. */
   readonly priority: number;
-  /** Name of the target group. @default "lambda-target" */
+  /** Name of the target group (unique per account and region). @default "lambda-target" */
   readonly targetGroupName?: string;
 }
 
 /**
- * Puts a Lambda function behind the ALB (reference module `alb_target`): a `lambda` target group,
- * the permission for Elastic Load Balancing to invoke the function, the attachment (created after
- * the permission, or AWS rejects it) and a path-pattern listener rule that forwards to it.
+ * Puts a target behind the ALB (reference module `alb_target`): a target group, the target's
+ * registration (for Lambda: the invoke permission, then the attachment) and a listener rule that
+ * forwards the matching host headers and path patterns to the group.
  */
 export class AlbTarget extends Construct {
   readonly targetGroup: LbTargetGroup;
   readonly rule: LbListenerRule;
-  readonly permission: LambdaPermission;
-  readonly attachment: LbTargetGroupAttachment;
+  /** The invoke permission, for a Lambda target. */
+  readonly permission?: LambdaPermission;
+  /** The first attachment (the reference's single one), if any target was registered. */
+  readonly attachment?: LbTargetGroupAttachment;
+  /** Every attachment, in the order of the targets. */
+  readonly attachments: LbTargetGroupAttachment[];
   /** ARN of the target group (reference output `target_group_arn`). */
   readonly targetGroupArn: string;
   /** Name of the target group (reference output `target_group_name`). */
@@ -42,32 +81,60 @@ export class AlbTarget extends Construct {
     super(scope, id);
     checkProp(this, "priority", props.priority, rules.listenerPriority);
     checkProp(this, "targetGroupName", props.targetGroupName, rules.targetGroupName);
+    checkEach(this, "pathPatterns", props.pathPatterns, rules.pathPattern);
+    checkProp(this, "pathPattern", props.pathPattern, rules.pathPattern);
+    const target = this.targetOf(props);
+    const conditions = this.conditionsOf(props);
 
     this.targetGroup = new LbTargetGroup(this, "target_group", {
       name: props.targetGroupName ?? "lambda-target",
-      targetType: "lambda",
+      targetType: target.targetType,
+      ...target.targetGroupSettings,
     });
-    const permission = (this.permission = new LambdaPermission(this, "invoke_permission", {
-      statementId: "AllowALBInvoke",
-      action: "lambda:InvokeFunction",
-      functionName: props.functionName,
-      principal: "elasticloadbalancing.amazonaws.com",
-      sourceArn: this.targetGroup.arn,
-    }));
-    this.attachment = new LbTargetGroupAttachment(this, "attachment", {
-      targetGroupArn: this.targetGroup.arn,
-      targetId: props.functionArn,
-      dependsOn: [permission],
-    });
+    const attached = target.attachTo(this, this.targetGroup);
+    this.permission = attached.permission;
+    this.attachments = attached.attachments;
+    this.attachment = attached.attachments[0];
     this.rule = new LbListenerRule(this, "rule", {
       listenerArn: props.listenerArn,
       priority: props.priority,
       action: [{ type: "forward", targetGroupArn: this.targetGroup.arn }],
-      condition: [{ pathPattern: { values: [props.pathPattern] } }],
+      condition: conditions,
     });
 
     this.targetGroupArn = this.targetGroup.arn;
     this.targetGroupName = this.targetGroup.name;
     this.listenerRuleArn = this.rule.arn;
+  }
+
+  private targetOf(props: AlbTargetProps): IAlbTarget {
+    const lambdaProps = props.functionName !== undefined || props.functionArn !== undefined;
+    if (props.target && lambdaProps) {
+      throw new PropsError(this, "target", "excludes functionName and functionArn: give one or the other");
+    }
+    if (props.target) return props.target;
+    if (props.functionName === undefined || props.functionArn === undefined) {
+      throw new PropsError(this, "target", "is required (or functionName and functionArn, for a Lambda function)");
+    }
+    return new LambdaTarget({ functionName: props.functionName, functionArn: props.functionArn });
+  }
+
+  /** Host headers first, then path patterns, as AWS lists them; the reference has one path pattern. */
+  private conditionsOf(props: AlbTargetProps): LbListenerRuleCondition[] {
+    if (props.pathPattern !== undefined && props.pathPatterns !== undefined) {
+      throw new PropsError(this, "pathPattern", "excludes pathPatterns: give one or the other");
+    }
+    const paths = props.pathPatterns ?? (props.pathPattern === undefined ? [] : [props.pathPattern]);
+    const hosts = props.hostHeaders ?? [];
+    const conditions: LbListenerRuleCondition[] = [];
+    if (hosts.length > 0) conditions.push({ hostHeader: { values: hosts } });
+    if (paths.length > 0) conditions.push({ pathPattern: { values: paths } });
+    if (conditions.length === 0) {
+      throw new PropsError(this, "hostHeaders", "and pathPatterns are both empty: a listener rule needs at least one condition");
+    }
+    if (isLiteral(hosts) && isLiteral(paths) && hosts.length + paths.length > 5) {
+      throw new PropsError(this, "pathPatterns", `and hostHeaders hold ${hosts.length + paths.length} values; a listener rule takes at most 5 condition values`);
+    }
+    return conditions;
   }
 }

@@ -90,6 +90,8 @@ export class Alb extends Construct {
   readonly httpsListenerArn: string;
   /** The mode the listener was configured with. */
   readonly mutualTlsMode: MutualTlsMode;
+  /** ID of the VPC the ALB is in (its first subnet's): where instance and IP targets must be. */
+  readonly vpcId: string;
 
   constructor(scope: Construct, id: string, props: AlbProps) {
     super(scope, id);
@@ -177,6 +179,7 @@ export class Alb extends Construct {
       },
     });
 
+    this.vpcId = vpc.id;
     this.albArn = this.loadBalancer.arn;
     this.mutualTlsMode = mode;
     this.albDnsName = this.loadBalancer.dnsName;

@@ -1,15 +1,20 @@
 import { Construct } from "constructs";
-import { AuthenticatedOriginPulls } from "@cdktf/provider-cloudflare/lib/authenticated-origin-pulls";
+import type { AuthenticatedOriginPulls } from "@cdktf/provider-cloudflare/lib/authenticated-origin-pulls";
 import { AuthenticatedOriginPullsCertificate } from "@cdktf/provider-cloudflare/lib/authenticated-origin-pulls-certificate";
 import { DataCloudflareZone } from "@cdktf/provider-cloudflare/lib/data-cloudflare-zone";
-import { Record as DnsRecord } from "@cdktf/provider-cloudflare/lib/record";
+import type { Record as DnsRecord } from "@cdktf/provider-cloudflare/lib/record";
+import { originPullsBinding, proxiedRecord } from "./cloudflare-hostname";
 import { PropsError } from "./errors";
 
 export interface CloudflareZoneProps {
   /** Name of the existing Cloudflare zone, e.g. `example.com`. */
   readonly zoneName: string;
-  /** The hostname users open, proxied by Cloudflare, e.g. `alb-mtls-test.example.com`. */
-  readonly applicationDomain: string;
+  /**
+   * The hostname users open, proxied by Cloudflare, e.g. `alb-mtls-test.example.com`: gets the
+   * proxied CNAME and the per-hostname origin-pull setting. @default none: add hostnames with
+   * `CloudflareHostname` (several applications), using `zoneId` and `originPullCertificateId`
+   */
+  readonly applicationDomain?: string;
   /** The origin domain the hostname points to (the ALB's alias record). */
   readonly originDomain: string;
   /**
@@ -35,13 +40,16 @@ export interface CloudflareZoneProps {
  * (the code that would is commented out), so they are not props here.
  */
 export class CloudflareZone extends Construct {
-  readonly record: DnsRecord;
   /** The uploaded certificate, unless `originPullCertificateId` was given. */
   readonly originPullsCertificate?: AuthenticatedOriginPullsCertificate;
-  /** The per-hostname origin-pull setting. */
-  readonly originPulls: AuthenticatedOriginPulls;
+  /** The proxied CNAME, when `applicationDomain` was given. */
+  readonly record?: DnsRecord;
+  /** The per-hostname origin-pull setting, when `applicationDomain` was given. */
+  readonly originPulls?: AuthenticatedOriginPulls;
   /** ID of the zone (reference output `cloudflare_zone_id`). */
   readonly zoneId: string;
+  /** ID of the origin-pull certificate (uploaded here, or given): every hostname of the zone may use it. */
+  readonly originPullCertificateId: string;
 
   constructor(scope: Construct, id: string, props: CloudflareZoneProps) {
     super(scope, id);
@@ -49,44 +57,35 @@ export class CloudflareZone extends Construct {
     const zone = new DataCloudflareZone(this, "zone", { name: props.zoneName });
     this.zoneId = zone.id;
 
-    this.record = new DnsRecord(this, "record", {
-      name: props.applicationDomain,
-      type: "CNAME",
-      zoneId: this.zoneId,
-      content: props.originDomain,
-      proxied: true,
-    });
+    const domain = props.applicationDomain;
+    this.record = domain === undefined ? undefined : proxiedRecord(this, { zoneId: this.zoneId, hostname: domain, originDomain: props.originDomain });
 
     const pems = [props.clientCertificatePem, props.clientPrivateKeyPem].filter((p) => p !== undefined).length;
     if (props.originPullCertificateId !== undefined) {
       if (pems > 0) {
         throw new PropsError(this, "originPullCertificateId", "excludes clientCertificatePem and clientPrivateKeyPem: give one or the other");
       }
-      this.originPulls = new AuthenticatedOriginPulls(this, "origin_pulls", {
-        enabled: true,
+      this.originPullCertificateId = props.originPullCertificateId;
+    } else {
+      if (pems !== 2) {
+        throw new PropsError(this, "clientCertificatePem", "and clientPrivateKeyPem are both required (or give originPullCertificateId)");
+      }
+      this.originPullsCertificate = new AuthenticatedOriginPullsCertificate(this, "origin_pulls_certificate", {
+        certificate: props.clientCertificatePem!,
+        privateKey: props.clientPrivateKeyPem!,
+        type: "per-hostname",
         zoneId: this.zoneId,
-        authenticatedOriginPullsCertificate: props.originPullCertificateId,
-        hostname: props.applicationDomain,
       });
-      return;
+      this.originPullCertificateId = this.originPullsCertificate.id;
     }
-    if (pems !== 2) {
-      throw new PropsError(this, "clientCertificatePem", "and clientPrivateKeyPem are both required (or give originPullCertificateId)");
+    if (domain !== undefined) {
+      this.originPulls = originPullsBinding(this, {
+        zoneId: this.zoneId,
+        hostname: domain,
+        originPullCertificateId: this.originPullCertificateId,
+        // A new certificate gets a new ID; re-create the hostname setting with it.
+        replaceTriggeredBy: this.originPullsCertificate && [this.originPullsCertificate],
+      });
     }
-    const certificate = new AuthenticatedOriginPullsCertificate(this, "origin_pulls_certificate", {
-      certificate: props.clientCertificatePem!,
-      privateKey: props.clientPrivateKeyPem!,
-      type: "per-hostname",
-      zoneId: this.zoneId,
-    });
-    this.originPullsCertificate = certificate;
-    this.originPulls = new AuthenticatedOriginPulls(this, "origin_pulls", {
-      enabled: true,
-      zoneId: this.zoneId,
-      authenticatedOriginPullsCertificate: certificate.id,
-      hostname: props.applicationDomain,
-      // A new certificate gets a new ID; re-create the hostname setting with it.
-      lifecycle: { replaceTriggeredBy: [certificate] },
-    });
   }
 }

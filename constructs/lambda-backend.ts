@@ -6,8 +6,9 @@ import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-p
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { LambdaFunction } from "@cdktf/provider-aws/lib/lambda-function";
-import { checkProp } from "./errors";
-import { rules } from "./rules";
+import { PropsError, checkProp, isLiteral } from "./errors";
+import { BundleError, NodejsBundle, bundleNodejsEntry } from "./nodejs-bundle";
+import { LOG_RETENTION_DAYS, RESERVED_LAMBDA_ENVIRONMENT, rules } from "./rules";
 
 export interface LambdaBackendProps {
   /** Function name. Also names the IAM role (`<name>-role`) and the log group (`/aws/lambda/<name>`). */
@@ -16,8 +17,17 @@ export interface LambdaBackendProps {
    * The built handler file (an ES module such as `.build/functions/echo/index.mjs`), absolute or
    * relative to `cdktf.json`. It is copied into the synthesized stack folder and zipped by the
    * `archive_file` data source at plan time, so the stack folder is self-contained.
+   * Give this or `entry`.
    */
-  readonly handlerFile: string;
+  readonly handlerFile?: string;
+  /**
+   * Your handler's source (TypeScript or JavaScript), bundled at synth by esbuild into one
+   * minified ES module with its dependencies (see `nodejs-bundle.ts`; cached, byte-identical on
+   * every machine). Give this or `handlerFile`.
+   */
+  readonly entry?: string;
+  /** With `entry`: the folder whose node_modules the dependencies come from. @default the nearest folder above the entry with a package.json */
+  readonly projectRoot?: string;
   /** @default "index.handler" */
   readonly handler?: string;
   /** @default "nodejs22.x" */
@@ -28,7 +38,7 @@ export interface LambdaBackendProps {
   readonly memorySize?: number;
   /** Seconds. @default 3 */
   readonly timeout?: number;
-  /** @default 14 */
+  /** One of CloudWatch Logs' retention periods (1, 3, 5, 7, 14, 30, 60, 90, …, 3653). @default 14 */
   readonly logRetentionDays?: number;
   /** Environment variables of the function (4 KB in all, an AWS limit). @default none */
   readonly environment?: Record<string, string>;
@@ -49,11 +59,24 @@ export class LambdaBackend extends Construct {
   readonly functionName: string;
   /** Invoke ARN of the function (reference output `function_invoke_arn`). */
   readonly invokeArn: string;
+  /** With `entry`: the bundle, with every file it was made from. */
+  readonly bundle?: NodejsBundle;
+  private readonly environment: Record<string, string> = {};
 
   constructor(scope: Construct, id: string, props: LambdaBackendProps) {
     super(scope, id);
     checkProp(this, "functionName", props.functionName, rules.lambdaFunctionName);
     checkProp(this, "functionName", `${props.functionName}-role`, { ...rules.iamRoleName, allowed: `short enough for the role "<name>-role": ${rules.iamRoleName.allowed}` });
+    this.validate(props);
+    if (props.entry !== undefined) {
+      try {
+        this.bundle = bundleNodejsEntry({ entry: props.entry, projectRoot: props.projectRoot, runtime: props.runtime });
+      } catch (e) {
+        if (e instanceof BundleError) throw new PropsError(this, "entry", e.message);
+        throw e;
+      }
+    }
+    const handlerFile = this.bundle?.file ?? props.handlerFile!;
 
     const assumeRole = new DataAwsIamPolicyDocument(this, "assume_role", {
       statement: [
@@ -73,7 +96,7 @@ export class LambdaBackend extends Construct {
       role: this.role.name,
     });
 
-    const handlerAsset = new TerraformAsset(this, "handler", { path: props.handlerFile, type: AssetType.FILE });
+    const handlerAsset = new TerraformAsset(this, "handler", { path: handlerFile, type: AssetType.FILE });
     const archive = new DataArchiveFile(this, "archive", {
       type: "zip",
       sourceFile: `\${path.module}/${handlerAsset.path}`,
@@ -97,7 +120,7 @@ export class LambdaBackend extends Construct {
       timeout: props.timeout ?? 3,
       packageType: "Zip",
       loggingConfig: { logGroup: this.logGroup.id, logFormat: "JSON" },
-      environment: props.environment && { variables: props.environment },
+      environment: props.environment && { variables: Object.assign(this.environment, props.environment) },
       // The reference keeps an empty ignore_changes list (source_code_hash commented out).
       lifecycle: { ignoreChanges: [] },
     });
@@ -105,5 +128,40 @@ export class LambdaBackend extends Construct {
     this.functionArn = this.function.arn;
     this.functionName = this.function.functionName;
     this.invokeArn = this.function.invokeArn;
+  }
+
+  /**
+   * Adds environment variables after construction, e.g. the gate's configuration, which refers to
+   * an Access application made after the function (`gateEnvironment`). A name given twice is refused.
+   */
+  addEnvironment(variables: Record<string, string>): void {
+    for (const name of Object.keys(variables)) {
+      if (name in this.environment) throw new PropsError(this, "environment", `${JSON.stringify(name)} is set twice; it is reserved for the gate here, choose another name`);
+    }
+    Object.assign(this.environment, variables);
+    this.function.putEnvironment({ variables: { ...this.environment } });
+  }
+
+  private validate(props: LambdaBackendProps): void {
+    if ((props.handlerFile === undefined) === (props.entry === undefined)) {
+      throw new PropsError(this, "entry", "or handlerFile: give exactly one (your source to bundle, or a built file)");
+    }
+    const range = (prop: "memorySize" | "timeout", min: number, max: number) =>
+      checkProp(this, prop, props[prop], { allowed: `a whole number from ${min} to ${max}`, test: (v: number) => Number.isInteger(v) && v >= min && v <= max });
+    range("memorySize", 128, 10240);
+    range("timeout", 1, 900);
+    checkProp(this, "runtime", props.runtime, { allowed: "a Node.js runtime such as nodejs22.x", test: (v: string) => /^nodejs[0-9]+\.x$/.test(v) });
+    checkProp(this, "logRetentionDays", props.logRetentionDays, {
+      allowed: `one of CloudWatch Logs' retention periods: ${LOG_RETENTION_DAYS.join(", ")}`,
+      test: (v: number) => (LOG_RETENTION_DAYS as readonly number[]).includes(v),
+    });
+    if (props.environment && isLiteral(props.environment)) {
+      for (const name of Object.keys(props.environment)) {
+        checkProp(this, "environment", name, rules.environmentName);
+        if ((RESERVED_LAMBDA_ENVIRONMENT as readonly string[]).includes(name)) {
+          throw new PropsError(this, "environment", `${JSON.stringify(name)} is reserved by Lambda; choose another name`);
+        }
+      }
+    }
   }
 }

@@ -13,7 +13,7 @@ export interface Rule<T = string> {
 
 const hcl = (s: string) => JSON.stringify(s);
 /** A rule from one regular expression (RE2-compatible, so Terraform's regex() agrees). */
-function pattern(allowed: string, re: string, extra: { max?: number; min?: number } = {}): Rule {
+export function pattern(allowed: string, re: string, extra: { max?: number; min?: number } = {}): Rule {
   const js = new RegExp(re);
   const { min = 0, max = Infinity } = extra;
   return {
@@ -40,6 +40,7 @@ function not(re: string): Rule {
 }
 
 const LABEL = "[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?";
+const OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])";
 const DOMAIN_RE = `^(${LABEL}\\.)+${LABEL}$`;
 
 export const rules = {
@@ -89,12 +90,50 @@ export const rules = {
     "a REGIONAL WAFv2 web ACL ARN (arn:aws:wafv2:<region>:<account>:regional/webacl/…)",
     "^arn:aws[a-z-]*:wafv2:[a-z0-9-]+:[0-9]{12}:regional/webacl/.+",
   ),
+  pathPattern: pattern(
+    "a path pattern of 1–128 characters: letters, digits and _ - . $ / ~ \" ' @ : + & * ?, e.g. /api/*",
+    "^[A-Za-z0-9_.$/~\"'@:+&*?-]+$",
+    { min: 1, max: 128 },
+  ),
+  instanceId: pattern("an EC2 instance ID (i- and 8 or 17 hexadecimal characters)", "^i-([0-9a-f]{8}|[0-9a-f]{17})$"),
+  privateIpv4: pattern(
+    "a private IPv4 address (in 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10): an ALB registers no public IP as a target",
+    `^(10\\.${OCTET}|172\\.(1[6-9]|2[0-9]|3[01])|192\\.168|100\\.(6[4-9]|[7-9][0-9]|1[01][0-9]|12[0-7]))(\\.${OCTET}){2}$`,
+  ),
+  securityGroupId: pattern("a security group ID (sg- and 8 or 17 hexadecimal characters)", "^sg-([0-9a-f]{8}|[0-9a-f]{17})$"),
+  lambdaFunctionArn: pattern(
+    "a Lambda function ARN: arn:aws:lambda:<region>:<12-digit account>:function:<name>, optionally :<version or alias>",
+    "^arn:aws[a-z-]*:lambda:[a-z0-9-]+:[0-9]{12}:function:[a-zA-Z0-9_-]{1,64}(:(\\$LATEST|[a-zA-Z0-9_-]{1,128}))?$",
+  ),
+  lambdaHandler: pattern('"index.<exported function>", e.g. index.handler (the bundle is index.mjs)', "^index\\.[A-Za-z_$][A-Za-z0-9_$]*$"),
+  environmentName: pattern("an environment variable name: a letter, then letters, digits and underscores", "^[a-zA-Z][a-zA-Z0-9_]*$"),
+  healthCheckPath: pattern("a path starting with /, 1024 characters at most", "^/[^\\s]*$", { max: 1024 }),
+  healthCheckMatcher: {
+    allowed: "HTTP codes from 200 to 499: one (200), a range (200-299) or a list (200,302)",
+    test: (v: string) =>
+      /^[0-9]{3}(-[0-9]{3})?(,[0-9]{3}(-[0-9]{3})?)*$/.test(v) &&
+      v.split(/[,-]/).every((c) => Number(c) >= 200 && Number(c) <= 499) &&
+      v.split(",").every((r) => { const [a, b = a] = r.split("-"); return Number(a) <= Number(b); }),
+    terraform: (e: string) => `can(regex("^[0-9]{3}(-[0-9]{3})?(,[0-9]{3}(-[0-9]{3})?)*$", ${e}))`,
+  } as Rule,
   listenerPriority: {
     allowed: "a whole number from 1 to 50000",
     test: (v: number) => Number.isInteger(v) && v >= 1 && v <= 50000,
     terraform: (e: string) => `floor(${e}) == ${e} && ${e} >= 1 && ${e} <= 50000`,
   } as Rule<number>,
 };
+
+/** CloudWatch Logs accepts only these retention periods (days). */
+export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+
+/** Names Lambda reserves: a function with one of them in its environment is refused at apply. */
+export const RESERVED_LAMBDA_ENVIRONMENT = [
+  "_HANDLER", "_X_AMZN_TRACE_ID", "AWS_DEFAULT_REGION", "AWS_REGION", "AWS_EXECUTION_ENV", "AWS_LAMBDA_FUNCTION_NAME",
+  "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_VERSION", "AWS_LAMBDA_INITIALIZATION_TYPE", "AWS_LAMBDA_LOG_GROUP_NAME",
+  "AWS_LAMBDA_LOG_STREAM_NAME", "AWS_ACCESS_KEY", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
+  "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR",
+] as const;
+
 
 function isCidr(v: string): boolean {
   const [ip, prefix, ...rest] = v.split("/");

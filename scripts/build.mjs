@@ -79,6 +79,8 @@ export async function buildApp({ force = false } = {}) {
     format: "cjs",
     target: "node20",
     alias: { archiver: "./scripts/archiver-stub.cjs" },
+    // Loaded at synth only to bundle a user's Lambda entry, and only when it changed (constructs/nodejs-bundle.ts).
+    external: ["esbuild"],
   });
   return true;
 }

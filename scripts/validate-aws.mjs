@@ -39,12 +39,13 @@ function strip(config) {
   return walk(config);
 }
 
-const rc = join(mkdtempSync(join(tmpdir(), "tfrc-")), "terraformrc");
+const work = mkdtempSync(join(tmpdir(), "validate-aws-"));
+const rc = join(work, "terraformrc");
 writeFileSync(rc, `provider_installation {\n  filesystem_mirror {\n    path = "${mirror}"\n  }\n}\n`);
 let failed = false;
 for (const stack of readdirSync(join(outdir, "stacks"))) {
   const config = JSON.parse(readFileSync(join(outdir, "stacks", stack, "cdk.tf.json"), "utf8"));
-  const dir = mkdtempSync(join(tmpdir(), `validate-${stack}-`));
+  const dir = mkdtempSync(join(work, `${stack}-`));
   cpSync(join(outdir, "stacks", stack), dir, { recursive: true }); // assets: file() and filemd5() read them
   rmSync(join(dir, "cdk.tf.json"));
   writeFileSync(join(dir, "main.tf.json"), JSON.stringify(strip(config), null, 2));
@@ -58,4 +59,5 @@ for (const stack of readdirSync(join(outdir, "stacks"))) {
     console.error(`${stack}: FAILED\n${e.stdout ?? ""}${e.stderr ?? e.message}`);
   }
 }
+rmSync(work, { recursive: true, force: true });
 process.exit(failed ? 1 : 0);

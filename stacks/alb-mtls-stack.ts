@@ -28,7 +28,14 @@ import { CloudflareAccess } from "../constructs/cloudflare-access";
 import { CloudflareZone } from "../constructs/cloudflare-zone";
 import { LambdaBackend } from "../constructs/lambda-backend";
 import { TrustStore } from "../constructs/trust-store";
-import type { BackendOptions, StackConfig } from "./config";
+import { PropsError } from "../constructs/errors";
+import { GateApplication } from "../constructs/gate-application";
+import { type GateSettings, gateEnvironment } from "../constructs/gate-environment";
+import { HttpTarget } from "../constructs/targets/http-target";
+import { LambdaTarget } from "../constructs/targets/lambda-target";
+import type { IAlbTarget } from "../constructs/alb-target";
+import type { ApplicationConfig, BackendOptions, StackConfig } from "./config";
+import { passthroughRefusal } from "./refusals";
 import { REFERENCE_ADDRESSES, REFERENCE_REMOVED } from "./reference-adoption";
 import { ReadableStack } from "./readable-stack";
 import { inputVariables } from "./variables";
@@ -41,6 +48,26 @@ export interface AlbMtlsStackProps extends StackConfig {
     /** The verifying backend for pass-through mode and Access JWT checks (.build/functions/guard/index.mjs). */
     readonly guard: string;
   };
+}
+
+/** The gate module, as esbuild records it in a bundle's inputs: a bundle without it does not check. */
+const GATE_MODULE = "functions/lib/gate.ts";
+
+interface ApplicationContext {
+  readonly baseName: string;
+  readonly cloudflareZoneName: string;
+  readonly originDomain: string;
+  readonly stackAccess: { emails: string[]; emailDomains?: string[]; sessionDuration?: string };
+  readonly mode: string;
+  readonly gate: (audience: string) => GateSettings;
+}
+
+function missingGateRefusal(entry: string, env: Record<string, string>): string {
+  const checks = [env.MTLS_VERIFY && "the client certificate (pass-through mode)", env.ACCESS_AUD && "the Access JWT (accessJwt)"].filter(Boolean).join(" and ");
+  return (
+    `the stack configures the gate to check ${checks}, but the bundle of ${entry} does not use it, so nothing would check. ` +
+    `Wrap your handler: import { withGate } from "alb-mtls-cdktf/gate"; export const handler = withGate(async (event) => …)`
+  );
 }
 
 /** A project path as Terraform sees it from its working directory, cdktf.out/stacks/<name>/. */
@@ -67,7 +94,8 @@ const REQUIRED_PROVIDERS = {
  * variable.
  */
 export class AlbMtlsStack extends ReadableStack {
-  readonly lambda: LambdaBackend;
+  /** The reference's echo (or guard) function; absent with `applications`. */
+  readonly lambda?: LambdaBackend;
   readonly cert: Cert;
   /** The generated CA and client certificate; absent when `certificates` brings your own. */
   readonly clientCert?: ClientCert;
@@ -75,9 +103,13 @@ export class AlbMtlsStack extends ReadableStack {
   readonly trustStoreBundleObject: S3Object;
   readonly trustStore: LbTrustStore;
   readonly alb: Alb;
-  readonly albTarget: AlbTarget;
+  /** The reference's target (`/*` → the function); absent with `applications`. */
+  readonly albTarget?: AlbTarget;
   readonly cloudflareZone: CloudflareZone;
-  readonly cloudflareAccess: CloudflareAccess;
+  /** The reference's Access application; absent with `applications` (each has its own). */
+  readonly cloudflareAccess?: CloudflareAccess;
+  /** With `applications`: each application, by name. */
+  readonly applications?: Record<string, GateApplication>;
 
   constructor(scope: Construct, name: string, props: AlbMtlsStackProps) {
     super(scope, name);
@@ -143,38 +175,45 @@ export class AlbMtlsStack extends ReadableStack {
       originPull = { clientCertificatePem: this.clientCert.clientCertPem, clientPrivateKeyPem: this.clientCert.clientKeyPem };
     }
 
+    const apps = props.applications;
     this.cloudflareZone = new CloudflareZone(this, "cloudflare_zone", {
       zoneName: cloudflareZoneName,
-      applicationDomain: cloudflareDomain,
+      // With applications, each has its own hostname (GateApplication); the zone keeps the certificate.
+      applicationDomain: apps ? undefined : cloudflareDomain,
       originDomain: domain,
       ...originPull,
     });
-    this.cloudflareAccess = new CloudflareAccess(this, "cloudflare_access", {
-      zoneId: this.cloudflareZone.zoneId,
-      applicationDomain: cloudflareDomain,
-      applicationName,
-      emails: input.accessAllowedEmail,
-      emailDomains: props.accessAllowedEmailDomains,
-      sessionDuration: props.accessSessionDuration,
+
+    // What the gate (the guard backend, or an application's handler wrapped in withGate) checks.
+    let teamDomain: string | undefined;
+    const gate = (audience: string): GateSettings => ({
+      clientCertificate:
+        mode === "passthrough"
+          ? { caBundlePem, allowedSubjects: props.mtls?.allowedSubjects, allowedSerials: props.mtls?.allowedSerials }
+          : undefined,
+      accessJwt: props.accessJwt
+        ? { teamDomain: (teamDomain ??= props.accessJwt === true ? input.accessTeamDomain() : props.accessJwt.teamDomain), audience }
+        : undefined,
     });
 
-    // The reference's echo backend, or the guard in front of it when the origin has to verify.
-    const guardEnv: Record<string, string> = {};
-    if (mode === "passthrough") {
-      Object.assign(guardEnv, { MTLS_VERIFY: "true", MTLS_CA_BUNDLE: caBundlePem });
-      if (props.mtls?.allowedSubjects) guardEnv.MTLS_ALLOWED_SUBJECTS = JSON.stringify(props.mtls.allowedSubjects);
-      if (props.mtls?.allowedSerials) guardEnv.MTLS_ALLOWED_SERIALS = JSON.stringify(props.mtls.allowedSerials);
+    if (!apps) {
+      this.cloudflareAccess = new CloudflareAccess(this, "cloudflare_access", {
+        zoneId: this.cloudflareZone.zoneId,
+        applicationDomain: cloudflareDomain,
+        applicationName,
+        emails: input.accessAllowedEmail,
+        emailDomains: props.accessAllowedEmailDomains,
+        sessionDuration: props.accessSessionDuration,
+      });
+      // The reference's echo backend, or the guard in front of it when the origin has to verify.
+      const guardEnv = gateEnvironment(gate(this.cloudflareAccess.applicationAud));
+      const guarded = Object.keys(guardEnv).length > 0;
+      this.lambda = new LambdaBackend(this, "lambda", {
+        functionName,
+        handlerFile: guarded ? props.handlers.guard : props.handlers.echo,
+        environment: guarded ? guardEnv : undefined,
+      });
     }
-    if (props.accessJwt) {
-      const teamDomain = props.accessJwt === true ? input.accessTeamDomain() : props.accessJwt.teamDomain;
-      Object.assign(guardEnv, { ACCESS_TEAM_DOMAIN: teamDomain, ACCESS_AUD: this.cloudflareAccess.applicationAud });
-    }
-    const guarded = Object.keys(guardEnv).length > 0;
-    this.lambda = new LambdaBackend(this, "lambda", {
-      functionName,
-      handlerFile: guarded ? props.handlers.guard : props.handlers.echo,
-      environment: guarded ? guardEnv : undefined,
-    });
 
     this.cert = new Cert(this, "cert", { zoneName: hostZoneName, domain });
 
@@ -199,21 +238,32 @@ export class AlbMtlsStack extends ReadableStack {
       dependsOn: logs && [logs.policy],
       webAclArn: props.wafWebAclArn === true ? input.wafWebAclArn() : props.wafWebAclArn,
     });
-    this.albTarget = new AlbTarget(this, "alb_target", {
-      functionName: this.lambda.functionName,
-      functionArn: this.lambda.functionArn,
-      listenerArn: this.alb.httpsListenerArn,
-      pathPattern: "/*",
-      priority: 100,
-      targetGroupName: props.targetGroupName,
-    });
+    if (!apps) {
+      this.albTarget = new AlbTarget(this, "alb_target", {
+        functionName: this.lambda!.functionName,
+        functionArn: this.lambda!.functionArn,
+        listenerArn: this.alb.httpsListenerArn,
+        pathPattern: "/*",
+        priority: 100,
+        targetGroupName: props.targetGroupName,
+      });
+    } else {
+      this.applications = this.addApplications(apps, {
+        baseName,
+        cloudflareZoneName,
+        originDomain: domain,
+        stackAccess: { emails: input.accessAllowedEmail, emailDomains: props.accessAllowedEmailDomains, sessionDuration: props.accessSessionDuration },
+        mode,
+        gate,
+      });
+    }
 
     if (mode === "off") {
       Annotations.of(this).addWarning(
         `${name}: mtls.mode is "off": the ALB accepts any TLS client; only originLockdown and accessJwt stand between the internet and the backend.`,
       );
     }
-    this.addOutputs(cloudflareDomain, domain);
+    this.addOutputs(apps ? undefined : cloudflareDomain, domain);
     if (props.adoptReference) this.adoptReference();
   }
 
@@ -246,15 +296,74 @@ export class AlbMtlsStack extends ReadableStack {
     }
   }
 
-  private addOutputs(cloudflareDomain: string, domain: string): void {
-    const output = (id: string, value: string, description: string, sensitive = false) =>
+  /** One GateApplication per entry, keyed by name, so adding one never moves or replaces another's resources. */
+  private addApplications(apps: Record<string, ApplicationConfig>, ctx: ApplicationContext): Record<string, GateApplication> {
+    const result: Record<string, GateApplication> = {};
+    Object.entries(apps).forEach(([key, app], position) => {
+      const id = `app_${key}`;
+      const name = `${ctx.baseName}-${key}`;
+      const kind = app.lambda ? "lambda" : app.lambdaArn ? "lambdaArn" : "http";
+      if (ctx.mode === "passthrough" && kind !== "lambda" && !app.verifiesClientCertificate) {
+        throw new PropsError(this, `applications.${key}`, passthroughRefusal(kind as "http" | "lambdaArn"));
+      }
+      let fn: LambdaBackend | undefined;
+      let target: IAlbTarget;
+      if (app.lambda) {
+        const { entry, handler, runtime, architecture, memorySize, timeout, environment, logRetentionDays } = app.lambda;
+        fn = new LambdaBackend(this, `${id}_lambda`, { functionName: name, entry, handler, runtime, architecture, memorySize, timeout, environment, logRetentionDays });
+        target = new LambdaTarget(fn);
+      } else if (app.lambdaArn) {
+        target = LambdaTarget.fromFunctionArn(app.lambdaArn);
+      } else {
+        target = new HttpTarget({
+          ...app.http!,
+          vpcId: this.alb.vpcId,
+          albSecurityGroupId: this.alb.securityGroup.id,
+          securityGroupName: `${name}-targets`,
+        });
+      }
+      const application = new GateApplication(this, id, {
+        zoneId: this.cloudflareZone.zoneId,
+        hostname: `${app.hostname ?? key}.${ctx.cloudflareZoneName}`,
+        accessApplicationName: app.hostname ?? key,
+        originDomain: ctx.originDomain,
+        originPullCertificateId: this.cloudflareZone.originPullCertificateId,
+        originPullsReplaceTriggeredBy: this.cloudflareZone.originPullsCertificate && [this.cloudflareZone.originPullsCertificate],
+        accessAllowedEmail: app.accessAllowedEmail ?? ctx.stackAccess.emails,
+        accessAllowedEmailDomains: app.accessAllowedEmailDomains ?? ctx.stackAccess.emailDomains,
+        accessSessionDuration: app.accessSessionDuration ?? ctx.stackAccess.sessionDuration,
+        listenerArn: this.alb.httpsListenerArn,
+        priority: app.priority ?? 100 + 10 * position,
+        pathPatterns: app.pathPatterns,
+        target,
+        targetGroupName: app.targetGroupName ?? name,
+      });
+      const env = fn ? gateEnvironment(ctx.gate(application.accessAud)) : {};
+      if (fn && Object.keys(env).length > 0) {
+        const skipCertificate = ctx.mode === "passthrough" && app.verifiesClientCertificate && !env.ACCESS_AUD;
+        if (!skipCertificate && !fn.bundle!.inputs.includes(GATE_MODULE)) {
+          throw new PropsError(this, `applications.${key}.lambda.entry`, missingGateRefusal(app.lambda!.entry, env));
+        }
+        fn.addEnvironment(env);
+      }
+      result[key] = application;
+    });
+    return result;
+  }
+
+  private addOutputs(cloudflareDomain: string | undefined, domain: string): void {
+    const output = (id: string, value: unknown, description: string, sensitive = false) =>
       new TerraformOutput(this, id, { value, description, sensitive: sensitive || undefined });
-    output("application_url", `https://${cloudflareDomain}`, "URL users open (Cloudflare, behind Access)");
+    if (cloudflareDomain !== undefined) output("application_url", `https://${cloudflareDomain}`, "URL users open (Cloudflare, behind Access)");
     output("origin_url", `https://${domain}`, "URL of the ALB origin (mutual TLS)");
     output("origin_domain", domain, "Origin domain (Route53 alias to the ALB)");
     output("alb_dns_name", this.alb.albDnsName, "DNS name of the ALB");
     output("trust_store_arn", this.trustStore.arn, "ARN of the ALB trust store");
-    output("access_application_aud", this.cloudflareAccess.applicationAud, "Audience (AUD) tag of the Access application");
+    if (this.cloudflareAccess) output("access_application_aud", this.cloudflareAccess.applicationAud, "Audience (AUD) tag of the Access application");
+    if (this.applications) {
+      const apps = Object.entries(this.applications).map(([key, app]) => [key, { url: app.url, access_application_aud: app.accessAud }]);
+      output("applications", Object.fromEntries(apps), "Per application: the URL users open and the AUD tag of its Access application");
+    }
     if (this.clientCert) {
       output("client_certificate_pem", this.clientCert.clientCertPem, "Client certificate Cloudflare presents (PEM)", true);
       output("client_private_key_pem", this.clientCert.clientKeyPem, "Private key of the client certificate (PEM)", true);

@@ -7,9 +7,11 @@
  * Everything is checked here, before anything reaches Terraform, and all problems are reported
  * together, each with its path (`stacks.prod.baseName`), the value and the rule.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
-import { Rule, baseNameDerivations, problem, rules } from "../constructs/rules";
+import { GATE_ENVIRONMENT_NAMES } from "../constructs/gate-environment";
+import { LOG_RETENTION_DAYS, RESERVED_LAMBDA_ENVIRONMENT, Rule, baseNameDerivations, pattern, problem, rules } from "../constructs/rules";
+import { passthroughRefusal } from "./refusals";
 
 /** The reference's root inputs (omitted → Terraform variable). */
 export interface StackInputs {
@@ -79,6 +81,78 @@ export type BackendOptions =
       readonly hostname?: string;
     };
 
+/** An application's own Lambda function, bundled from your source (see README "Applications"). */
+export interface LambdaApplicationTarget {
+  /** Your handler's source file (.ts, .mts, .js, .mjs, .cjs), relative to cdktf.json's folder. */
+  readonly entry: string;
+  /** `index.<exported function>`. @default "index.handler" */
+  readonly handler?: string;
+  /** @default "nodejs22.x" */
+  readonly runtime?: "nodejs20.x" | "nodejs22.x";
+  /** @default "arm64" */
+  readonly architecture?: "arm64" | "x86_64";
+  /** MB, 128–10240. @default 128 */
+  readonly memorySize?: number;
+  /** Seconds, 1–900. @default 3 */
+  readonly timeout?: number;
+  /** Environment variables (not the gate's or Lambda's reserved names). @default none */
+  readonly environment?: Record<string, string>;
+  /** One of CloudWatch Logs' retention periods. @default 14 */
+  readonly logRetentionDays?: number;
+}
+
+/** Instances or IPs in the ALB's VPC. */
+export interface HttpApplicationTarget {
+  /** `instance` (EC2 instance IDs) or `ip` (private IPv4 addresses: ECS awsvpc/Fargate, …). */
+  readonly targetType: "instance" | "ip";
+  /** Port the targets listen on. */
+  readonly port: number;
+  /** @default "HTTP" */
+  readonly protocol?: "HTTP" | "HTTPS";
+  /** Instance IDs or IPs to register. @default none (e.g. an ECS service registers its tasks) */
+  readonly targets?: string[];
+  /** @default path "/", matcher "200", AWS's defaults for the rest */
+  readonly healthCheck?: {
+    readonly path?: string;
+    readonly matcher?: string;
+    readonly intervalSeconds?: number;
+    readonly timeoutSeconds?: number;
+    readonly healthyThreshold?: number;
+    readonly unhealthyThreshold?: number;
+  };
+  /** Security group of the targets that gets the rule "from the ALB on `port`". @default a new group `<base>-<app>-targets` to attach to them */
+  readonly securityGroupId?: string;
+}
+
+/** One application behind the gate; exactly one of `lambda`, `lambdaArn` or `http`. */
+export interface ApplicationConfig {
+  /** Label in the Cloudflare zone: `<hostname>.<cloudflare zone>`; also the Access application's name. @default the application's key */
+  readonly hostname?: string;
+  /** @default the stack's accessAllowedEmail */
+  readonly accessAllowedEmail?: string[];
+  /** @default the stack's accessAllowedEmailDomains */
+  readonly accessAllowedEmailDomains?: string[];
+  /** @default the stack's accessSessionDuration */
+  readonly accessSessionDuration?: string;
+  /** Path patterns forwarded to this application (at most 4). @default all paths */
+  readonly pathPatterns?: string[];
+  /** Listener rule priority. @default 100 + 10 × the application's position in the config */
+  readonly priority?: number;
+  /** @default "<base>-<key>" */
+  readonly targetGroupName?: string;
+  /** Your Lambda code, bundled by the project. */
+  readonly lambda?: LambdaApplicationTarget;
+  /** An existing function's ARN: the stack adds only the target group, invoke permission and attachment. */
+  readonly lambdaArn?: string;
+  /** Instances or IPs in the ALB's VPC. */
+  readonly http?: HttpApplicationTarget;
+  /**
+   * The target verifies the client certificate itself (pass-through mode): required there for
+   * `lambdaArn` and `http` targets, and for a `lambda` entry that does not use `withGate`. @default false
+   */
+  readonly verifiesClientCertificate?: boolean;
+}
+
 export interface StackOptions {
   /** First label of the application hostname (`<name>.<cloudflare zone>`) and the Access application's name. @default "alb-mtls-test" */
   readonly applicationName?: string;
@@ -110,6 +184,11 @@ export interface StackOptions {
   readonly backend?: BackendOptions;
   /** Emit `moved` blocks from the reference HCL's addresses, to take over its state. @default false */
   readonly adoptReference?: boolean;
+  /**
+   * Your applications, keyed by name, on one ALB, listener and trust store, each on its own
+   * hostname. @default none: the reference's single echo (or guard) application
+   */
+  readonly applications?: Record<string, ApplicationConfig>;
 }
 
 export interface StackConfig extends StackInputs, StackOptions {}
@@ -125,19 +204,20 @@ export class ConfigError extends Error {
 // ---------------------------------------------------------------------------------------------
 // A small declarative schema: what each key may hold.
 
-type FileContent = "certificates" | "crl" | "private-key";
+type FileContent = "certificates" | "crl" | "private-key" | "source";
 type Field =
   | { kind: "string"; rule?: Rule; what?: string; pattern?: { re: RegExp; allowed: string } }
   | { kind: "strings"; rule?: Rule; nonEmpty?: boolean }
   | { kind: "boolean" }
   | { kind: "integer"; min: number; max: number }
-  | { kind: "enum"; values: readonly string[] }
+  | { kind: "enum"; values: readonly (string | number)[] }
   | { kind: "file"; content: FileContent }
   | { kind: "files"; content: FileContent }
   | ObjectField
   | { kind: "booleanOrObject"; object: ObjectField; onlyTrue?: boolean }
   | { kind: "trueOr"; field: Field }
-  | { kind: "tagged"; tag: string; variants: Record<string, ObjectField> };
+  | { kind: "tagged"; tag: string; variants: Record<string, ObjectField> }
+  | { kind: "record"; key: Rule; value: Field; nonEmpty?: boolean };
 interface ObjectField {
   kind: "object";
   fields: Record<string, Field>;
@@ -148,6 +228,50 @@ const obj = (fields: Record<string, Field>, required: string[] = []): ObjectFiel
 const str = (rule?: Rule, what?: string): Field => ({ kind: "string", rule, what });
 const strs = (rule?: Rule, nonEmpty = false): Field => ({ kind: "strings", rule, nonEmpty });
 const bool: Field = { kind: "boolean" };
+const int = (min: number, max: number): Field => ({ kind: "integer", min, max });
+
+const APPLICATION = obj({
+  hostname: str(rules.dnsLabel),
+  accessAllowedEmail: strs(rules.email),
+  accessAllowedEmailDomains: strs(rules.emailDomain),
+  accessSessionDuration: str(rules.sessionDuration),
+  pathPatterns: strs(rules.pathPattern, true),
+  priority: int(1, 50000),
+  targetGroupName: str(rules.targetGroupName),
+  lambda: obj(
+    {
+      entry: { kind: "file", content: "source" },
+      handler: str(rules.lambdaHandler),
+      runtime: { kind: "enum", values: ["nodejs20.x", "nodejs22.x"] },
+      architecture: { kind: "enum", values: ["arm64", "x86_64"] },
+      memorySize: int(128, 10240),
+      timeout: int(1, 900),
+      environment: { kind: "record", key: rules.environmentName, value: str() },
+      logRetentionDays: { kind: "enum", values: LOG_RETENTION_DAYS },
+    },
+    ["entry"],
+  ),
+  lambdaArn: str(rules.lambdaFunctionArn),
+  http: obj(
+    {
+      targetType: { kind: "enum", values: ["instance", "ip"] },
+      port: int(1, 65535),
+      protocol: { kind: "enum", values: ["HTTP", "HTTPS"] },
+      targets: strs(),
+      healthCheck: obj({
+        path: str(rules.healthCheckPath),
+        matcher: str(rules.healthCheckMatcher),
+        intervalSeconds: int(5, 300),
+        timeoutSeconds: int(2, 120),
+        healthyThreshold: int(2, 10),
+        unhealthyThreshold: int(2, 10),
+      }),
+      securityGroupId: str(rules.securityGroupId),
+    },
+    ["targetType", "port"],
+  ),
+  verifiesClientCertificate: bool,
+});
 
 const ENTRY = obj({
   baseName: str(), // checked through its derived names below
@@ -195,8 +319,6 @@ const ENTRY = obj({
           bucket: str(rules.s3BucketName),
           key: { kind: "string", pattern: { re: /^[^/].*[^/]$|^[^/]$/, allowed: "an object key, not starting or ending with \"/\"" } },
           region: str(rules.awsRegion),
-  applicationName: str(rules.dnsLabel),
-  targetGroupName: str(rules.targetGroupName),
           useLockfile: bool,
           dynamodbTable: str(),
           encrypt: bool,
@@ -211,6 +333,12 @@ const ENTRY = obj({
     },
   },
   adoptReference: bool,
+  applications: {
+    kind: "record",
+    key: pattern("an application name: a lowercase letter, then up to 31 lowercase letters, digits and hyphens", "^[a-z]([a-z0-9-]{0,30}[a-z0-9])?$"),
+    value: APPLICATION,
+    nonEmpty: true,
+  },
 });
 
 function describe(value: unknown): string {
@@ -273,7 +401,7 @@ class Checker {
         }
         return;
       case "enum":
-        if (typeof value !== "string" || !field.values.includes(value)) {
+        if ((typeof value !== "string" && typeof value !== "number") || !field.values.includes(value)) {
           p.push(`${path}: expected one of ${field.values.map((v) => JSON.stringify(v)).join(", ")}, got ${describe(value)}`);
         }
         return;
@@ -301,6 +429,17 @@ class Checker {
         }
         return this.check(value, { ...variant, fields: { [field.tag]: { kind: "string" }, ...variant.fields } }, path);
       }
+      case "record": {
+        if (typeof value !== "object" || value === null || Array.isArray(value)) {
+          return void p.push(`${path}: expected an object keyed by name, got ${describe(value)}`);
+        }
+        if (field.nonEmpty && Object.keys(value).length === 0) p.push(`${path}: must not be empty (leave the key out instead)`);
+        for (const [key, v] of Object.entries(value)) {
+          if (!field.key.test(key)) p.push(`${path}: key ${JSON.stringify(key)} must be ${field.key.allowed}`);
+          this.check(v, field.value, `${path}.${key}`);
+        }
+        return;
+      }
       case "object": {
         if (typeof value !== "object" || value === null || Array.isArray(value)) {
           return void p.push(`${path}: expected an object, got ${describe(value)}`);
@@ -326,12 +465,15 @@ class Checker {
     if (typeof value !== "string") return void this.problems.push(`${path}: expected a file path, got ${describe(value)}`);
     const file = isAbsolute(value) ? value : resolve(this.baseDir, value);
     if (!existsSync(file)) return void this.problems.push(`${path}: file ${JSON.stringify(value)} not found (relative paths start at cdktf.json's folder)`);
+    if (!statSync(file).isFile()) return void this.problems.push(`${path}: ${JSON.stringify(value)} is a folder; give a file`);
     const data = readFileSync(file);
     const text = data.toString("latin1");
     const isPem = text.includes("-----BEGIN");
     if (content === "certificates") {
       if (PEM_KEY.test(text)) this.problems.push(`${path}: ${JSON.stringify(value)} holds a private key; give certificates only`);
       else if (!PEM_CERT.test(text)) this.problems.push(`${path}: ${JSON.stringify(value)} holds no PEM certificate`);
+    } else if (content === "source") {
+      if (!/\.(ts|mts|cts|js|mjs|cjs)$/.test(value)) this.problems.push(`${path}: ${JSON.stringify(value)} must be a TypeScript or JavaScript file (.ts, .mts, .cts, .js, .mjs, .cjs)`);
     } else if (content === "private-key") {
       if (!PEM_KEY.test(text)) this.problems.push(`${path}: ${JSON.stringify(value)} holds no PEM private key`);
     } else if (isPem ? !text.includes("-----BEGIN X509 CRL-----") : data[0] !== 0x30) {
@@ -387,6 +529,91 @@ function crossChecks(c: StackConfig, at: string, p: string[]): void {
   }
 }
 
+const TARGET_KINDS = ["lambda", "lambdaArn", "http"] as const;
+/** Environment names a `lambda` application may not set: Lambda's reserved ones and the gate's. */
+const RESERVED_ENVIRONMENT: readonly string[] = [...RESERVED_LAMBDA_ENVIRONMENT, ...GATE_ENVIRONMENT_NAMES];
+
+/** Rules across the applications of one stack, and between them and the stack's keys. */
+function applicationChecks(c: StackConfig, at: string, p: string[]): void {
+  const apps = c.applications;
+  if (apps === undefined) return;
+  for (const key of ["applicationName", "targetGroupName"] as const) {
+    if (c[key] !== undefined) p.push(`${at}.${key}: names the stack's single default application; with applications, set hostname / targetGroupName on each`);
+  }
+  if (c.adoptReference) p.push(`${at}.adoptReference: moves the reference's single application; adopt first, then add applications in a later change`);
+  const mode = c.mtls?.mode ?? "verify";
+  const hostnames = new Map<string, string>();
+  const priorities = new Map<number, string>();
+  const targetGroups = new Map<string, string>();
+  Object.entries(apps).forEach(([key, app], position) => {
+    const here = `${at}.applications.${key}`;
+    const kinds = TARGET_KINDS.filter((k) => app[k] !== undefined);
+    if (kinds.length !== 1) {
+      p.push(`${here}: give exactly one target: lambda (your code), lambdaArn (an existing function) or http (instances or IPs)${kinds.length ? `; got ${kinds.join(" and ")}` : ""}`);
+    }
+    const hostname = app.hostname ?? key;
+    const clash = hostnames.get(hostname);
+    if (clash) p.push(`${here}.hostname: ${JSON.stringify(hostname)} is also the hostname of ${clash}; each application needs its own`);
+    else hostnames.set(hostname, `applications.${key}`);
+    const priority = app.priority ?? 100 + 10 * position;
+    const taken = priorities.get(priority);
+    if (taken) p.push(`${here}.priority: ${priority}${app.priority === undefined ? " (derived: 100 + 10 × position)" : ""} is also the priority of ${taken}; give each a distinct priority`);
+    else priorities.set(priority, `applications.${key}`);
+    const paths = app.pathPatterns ?? [];
+    paths.forEach((path, i) => {
+      if (paths.indexOf(path) < i) p.push(`${here}.pathPatterns[${i}]: ${JSON.stringify(path)} is given twice`);
+    });
+    if (paths.length > 4) p.push(`${here}.pathPatterns: ${paths.length} patterns; at most 4 (a listener rule takes 5 condition values and the host header uses one)`);
+    const emails = app.accessAllowedEmail ?? c.accessAllowedEmail;
+    const domains = app.accessAllowedEmailDomains ?? c.accessAllowedEmailDomains ?? [];
+    if (Array.isArray(emails) && emails.length === 0 && domains.length === 0) {
+      p.push(`${here}: no e-mail and no e-mail domain for its Access policy (its own or the stack's): nobody could log in`);
+    }
+    const base = c.baseName;
+    if (typeof base === "string") {
+      const derived: [string, string, Rule, boolean][] = [
+        ["Lambda function name", `${base}-${key}`, rules.lambdaFunctionName, app.lambda !== undefined],
+        ["IAM role name", `${base}-${key}-role`, rules.iamRoleName, app.lambda !== undefined],
+        ["target group name", `${base}-${key}`, rules.targetGroupName, app.targetGroupName === undefined],
+      ];
+      for (const [what, name, rule, applies] of derived) {
+        if (applies && !rule.test(name)) p.push(`${here}: the ${what} ${JSON.stringify(name)} (baseName-key) must be ${rule.allowed}; shorten the key or baseName${what.startsWith("target") ? ", or set targetGroupName" : ""}`);
+      }
+    }
+    const group = app.targetGroupName ?? (typeof base === "string" ? `${base}-${key}` : undefined);
+    if (group !== undefined) {
+      const owner = targetGroups.get(group);
+      if (owner) p.push(`${here}.targetGroupName: ${JSON.stringify(group)} is also the target group of ${owner}`);
+      else targetGroups.set(group, `applications.${key}`);
+    }
+    for (const name of Object.keys(app.lambda?.environment ?? {})) {
+      if (RESERVED_ENVIRONMENT.includes(name)) {
+        p.push(`${here}.lambda.environment.${name}: reserved (${GATE_ENVIRONMENT_NAMES.includes(name) ? "the stack sets it for the gate" : "by Lambda"}); choose another name`);
+      }
+    }
+    if (app.http) httpChecks(app.http, `${here}.http`, p);
+    if (mode === "passthrough" && (app.lambdaArn !== undefined || app.http !== undefined) && !app.verifiesClientCertificate) {
+      p.push(`${here}: ${passthroughRefusal(app.http ? "http" : "lambdaArn")}`);
+    }
+    if (mode !== "passthrough" && app.verifiesClientCertificate !== undefined) {
+      p.push(`${here}.verifiesClientCertificate: applies to mtls.mode "passthrough" only (in "${mode}" mode the ALB ${mode === "verify" ? "verifies" : "asks for no certificate"})`);
+    }
+  });
+}
+
+function httpChecks(http: HttpApplicationTarget, at: string, p: string[]): void {
+  const rule = http.targetType === "ip" ? rules.privateIpv4 : rules.instanceId;
+  (http.targets ?? []).forEach((target, i, all) => {
+    if (!rule.test(target)) p.push(problem(`${at}.targets[${i}]`, target, rule, undefined) + ` (targetType "${http.targetType}")`);
+    else if (all.indexOf(target) < i) p.push(`${at}.targets[${i}]: ${JSON.stringify(target)} is given twice`);
+  });
+  const hc = http.healthCheck;
+  if (hc) {
+    const [interval, timeout] = [hc.intervalSeconds ?? 30, hc.timeoutSeconds ?? 5];
+    if (timeout >= interval) p.push(`${at}.healthCheck.timeoutSeconds: ${timeout} must be less than intervalSeconds (${interval}${hc.intervalSeconds === undefined ? ", the default" : ""})`);
+  }
+}
+
 const STACK_NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
 /**
@@ -414,7 +641,10 @@ export function parseStacks(raw: unknown, baseDir = process.cwd(), path = "stack
     }
     const before = checker.problems.length;
     checker.check(entry, ENTRY, at);
-    if (checker.problems.length === before) crossChecks(entry as StackConfig, at, checker.problems);
+    if (checker.problems.length === before) {
+      crossChecks(entry as StackConfig, at, checker.problems);
+      applicationChecks(entry as StackConfig, at, checker.problems);
+    }
   }
   if (checker.problems.length > 0) throw new ConfigError(checker.problems);
   return Object.fromEntries(entries) as Record<string, StackConfig>;

@@ -8,10 +8,10 @@ import type { AlbMtlsStack } from "./alb-mtls-stack";
  * A target that a stack does not have (e.g. no generated keys with `certificates`) is skipped.
  */
 export const REFERENCE_ADDRESSES: ReadonlyArray<readonly [string, (s: AlbMtlsStack) => TerraformResource | undefined]> = [
-  ["module.lambda.aws_iam_role.lambda", (s) => s.lambda.role],
-  ["module.lambda.aws_iam_role_policy_attachment.lambda_basic", (s) => s.lambda.basicExecution],
-  ["module.lambda.aws_cloudwatch_log_group.lambda", (s) => s.lambda.logGroup],
-  ["module.lambda.aws_lambda_function.this", (s) => s.lambda.function],
+  ["module.lambda.aws_iam_role.lambda", (s) => s.lambda?.role],
+  ["module.lambda.aws_iam_role_policy_attachment.lambda_basic", (s) => s.lambda?.basicExecution],
+  ["module.lambda.aws_cloudwatch_log_group.lambda", (s) => s.lambda?.logGroup],
+  ["module.lambda.aws_lambda_function.this", (s) => s.lambda?.function],
   ["module.cert.aws_acm_certificate.main", (s) => s.cert.certificate],
   ["module.cert.aws_route53_record.main", (s) => s.cert.validationRecords],
   ["module.cert.aws_acm_certificate_validation.main", (s) => s.cert.validation],
@@ -27,15 +27,15 @@ export const REFERENCE_ADDRESSES: ReadonlyArray<readonly [string, (s: AlbMtlsSta
   ["module.alb.aws_lb.this", (s) => s.alb.loadBalancer],
   ["module.alb.aws_lb_listener.https", (s) => s.alb.listener],
   ["module.alb.aws_route53_record.main", (s) => s.alb.originRecord],
-  ["module.alb_target.aws_lb_target_group.lambda", (s) => s.albTarget.targetGroup],
-  ["module.alb_target.aws_lb_target_group_attachment.lambda", (s) => s.albTarget.attachment],
-  ["module.alb_target.aws_lambda_permission.alb", (s) => s.albTarget.permission],
-  ["module.alb_target.aws_lb_listener_rule.lambda", (s) => s.albTarget.rule],
+  ["module.alb_target.aws_lb_target_group.lambda", (s) => s.albTarget?.targetGroup],
+  ["module.alb_target.aws_lb_target_group_attachment.lambda", (s) => s.albTarget?.attachment],
+  ["module.alb_target.aws_lambda_permission.alb", (s) => s.albTarget?.permission],
+  ["module.alb_target.aws_lb_listener_rule.lambda", (s) => s.albTarget?.rule],
   ["module.cloudflare_zone.cloudflare_record.main", (s) => s.cloudflareZone.record],
   ["module.cloudflare_zone.cloudflare_authenticated_origin_pulls_certificate.main", (s) => s.cloudflareZone.originPullsCertificate],
   ["module.cloudflare_zone.cloudflare_authenticated_origin_pulls.main", (s) => s.cloudflareZone.originPulls],
-  ["module.cloudflare_access.cloudflare_zero_trust_access_policy.allow", (s) => s.cloudflareAccess.allowPolicy],
-  ["module.cloudflare_access.cloudflare_zero_trust_access_application.main", (s) => s.cloudflareAccess.application],
+  ["module.cloudflare_access.cloudflare_zero_trust_access_policy.allow", (s) => s.cloudflareAccess?.allowPolicy],
+  ["module.cloudflare_access.cloudflare_zero_trust_access_application.main", (s) => s.cloudflareAccess?.application],
 ];
 
 /** Reference resources with no counterpart: forgotten by Terraform, not destroyed. */
