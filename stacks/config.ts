@@ -364,6 +364,9 @@ function closest(key: string, allowed: string[]): string | undefined {
     }
     return row[b.length];
   };
+  // A key that is the start of an allowed one ("memory" → "memorySize") is the likeliest meaning.
+  const prefixed = allowed.find((k) => key.length >= 3 && k.toLowerCase().startsWith(key.toLowerCase()));
+  if (prefixed) return prefixed;
   const best = allowed.map((k) => ({ k, d: distance(key, k) })).sort((x, y) => x.d - y.d)[0];
   return best && best.d <= 3 ? best.k : undefined;
 }
