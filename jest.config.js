@@ -12,7 +12,11 @@ module.exports = {
   },
   transformIgnorePatterns: ["/node_modules/(?!jose/)"],
   // Same stub as the app bundle (scripts/archiver-stub.cjs): cdktf loads it eagerly, we never use it.
-  moduleNameMapper: { "^archiver$": "<rootDir>/scripts/archiver-stub.cjs" },
+  moduleNameMapper: {
+    "^archiver$": "<rootDir>/scripts/archiver-stub.cjs",
+    // package.json "exports" (how handlers import the gate); Jest 29 does not resolve a package's own name.
+    "^alb-mtls-cdktf/gate$": "<rootDir>/functions/lib/gate.ts",
+  },
   globalSetup: "<rootDir>/__tests__/global-setup.cjs",
   reporters: ["default", "<rootDir>/scripts/jest-summary-reporter.cjs"],
   setupFilesAfterEnv: ["<rootDir>/__tests__/setup.ts"],

@@ -39,6 +39,19 @@ describe("npm run client-cert", () => {
     expect(out).toContain("curl --cert certs/article-client.crt --key certs/article-client.key https://myapp.aws.example.com/");
   });
 
+  it("prints one curl line per application: the origin, with the application's Host header", async () => {
+    const dir = temp();
+    const applications = { value: { wiki: { url: "https://wiki.example.com", access_application_aud: "a" }, admin: { url: "https://admin.example.com", access_application_aud: "b" } } };
+    writeFileSync(join(dir, "outputs.json"), JSON.stringify({ ...outputs, applications }));
+    const { code, out } = await run(["apps", "--outputs-file", "outputs.json"], { cwd: dir });
+    expect(code).toBe(0);
+    const curls = out.split("\n").filter((l) => l.startsWith("curl"));
+    expect(curls).toEqual([
+      "curl --cert apps-client.crt --key apps-client.key -H 'Host: wiki.example.com' https://myapp.aws.example.com/   # wiki",
+      "curl --cert apps-client.crt --key apps-client.key -H 'Host: admin.example.com' https://myapp.aws.example.com/   # admin",
+    ]);
+  });
+
   it("tightens the permissions of files that already existed", async () => {
     const dir = temp();
     writeFileSync(join(dir, "outputs.json"), JSON.stringify(outputs));

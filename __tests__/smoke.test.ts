@@ -30,7 +30,7 @@ async function listen(name: string, options: ServerOptions, handler: Parameters<
 beforeAll(async () => {
   serverCa = await issue({ subject: "CN=Test Server CA", ca: true });
   clientCa = await issue({ subject: "CN=Test Client CA", ca: true });
-  server = await issue({ subject: "CN=localhost", issuer: serverCa, eku: [SERVER_AUTH], dns: ["localhost"], ips: ["127.0.0.1"] });
+  server = await issue({ subject: "CN=localhost", issuer: serverCa, eku: [SERVER_AUTH], dns: ["localhost", "*.example.com"], ips: ["127.0.0.1"] });
   client = await issue({ subject: "CN=Client Certificate", issuer: clientCa });
   strangerClient = await issue({ subject: "CN=Client Certificate", issuer: await issue({ subject: "CN=Other CA", ca: true }) });
   for (const [name, content] of Object.entries({
@@ -57,6 +57,16 @@ beforeAll(async () => {
   await listen("open", {}, (_req, res) => res.writeHead(200).end(echo("CN=none")));
   // Cloudflare in front of Access.
   await listen("access", {}, (_req, res) => res.writeHead(302, { location: "https://acme.cloudflareaccess.com/cdn-cgi/access/login/app.example.com" }).end());
+  // The ALB with several applications: routes on the Host header, the listener's 404 otherwise.
+  await listen("router", { requestCert: true, rejectUnauthorized: true, ca: clientCa.pem }, (req, res) => {
+    const routes: Record<string, [number, string]> = {
+      "hello.example.com": [200, "<h1>Hello</h1>"],
+      "wiki.example.com": [403, '{"error":"forbidden","reason":"access_token_missing"}'],
+      "broken.example.com": [502, "Bad Gateway"],
+    };
+    const [status, body] = routes[String(req.headers.host)] ?? [404, "Not Found"];
+    res.writeHead(status, { "content-type": "text/plain" }).end(body);
+  });
   // Accepts the connection, never answers.
   await listen("hang", {}, () => undefined);
 });
@@ -151,8 +161,48 @@ describe("npm run smoke", () => {
     expect(code).toBe(0);
   });
 
+  describe("a stack with applications", () => {
+    async function outputs(apps: string[]): Promise<string> {
+      const file = join(dir, `outputs-${apps.join("-")}.json`);
+      const applications = Object.fromEntries(apps.map((a) => [a, { url: url.access.replace("localhost", `${a}.example.com`), access_application_aud: "aud" }]));
+      writeFileSync(
+        file,
+        JSON.stringify({
+          origin_url: { value: url.router },
+          applications: { value: applications },
+          client_certificate_pem: { value: client.pem, sensitive: true },
+          client_private_key_pem: { value: await client.keyPem(), sensitive: true },
+        }),
+      );
+      return file;
+    }
+    // *.example.com resolves nowhere here: --resolve points the hostnames at the local "Cloudflare".
+    const hosts = () => ["--timeout-ms", "3000", "--ca", files.ca, "--resolve", "hello.example.com:127.0.0.1,wiki.example.com:127.0.0.1,missing.example.com:127.0.0.1,broken.example.com:127.0.0.1"];
+
+    it("checks the origin once, then that every application is routed and behind Access", async () => {
+      const file = await outputs(["hello", "wiki"]);
+      const { code, out } = await smoke("apps", "--outputs-file", file, ...hosts());
+      expect(row(out, "origin without client")).toContain("PASS");
+      expect(row(out, "hello: origin with client certificate routes hello.example.com")).toMatch(/PASS +\| 200 from the application/);
+      expect(row(out, "wiki: origin with client certificate routes wiki.example.com")).toMatch(/PASS +\| 403 from the application \(gate: access_token_missing\)/);
+      expect(row(out, "hello: hostname redirects")).toMatch(/PASS +\| 302 to acme\.cloudflareaccess\.com/);
+      expect(row(out, "wiki: hostname redirects")).toMatch(/PASS/);
+      expect(out).not.toContain("application hostname redirects"); // no single-application checks
+      expect(out).toContain("smoke: 5 passed, 0 failed, 0 skipped");
+      expect(code).toBe(0);
+    });
+
+    it("fails an application the listener has no rule for, or whose target fails", async () => {
+      const file = await outputs(["hello", "missing", "broken"]);
+      const { code, out } = await smoke("apps", "--outputs-file", file, ...hosts());
+      expect(row(out, "missing: origin with client")).toMatch(/FAIL +\| the listener's default 404: no rule for host missing\.example\.com/);
+      expect(row(out, "broken: origin with client")).toMatch(/FAIL +\| 502 from the ALB: the target is failing/);
+      expect(code).toBe(1);
+    });
+  });
+
   it("exits 2 with the usage on bad arguments", async () => {
-    for (const args of [[], ["--origin-url"], ["--bogus", "x"], ["--origin-url", url.mtls, "--cert", files.cert], ["--origin-url", url.mtls, "--timeout-ms", "soon"]]) {
+    for (const args of [[], ["--origin-url"], ["--bogus", "x"], ["--origin-url", url.mtls, "--resolve", "nocolon"], ["--origin-url", url.mtls, "--cert", files.cert], ["--origin-url", url.mtls, "--timeout-ms", "soon"]]) {
       const { code, out } = await smoke(...args);
       expect({ args, code }).toEqual({ args, code: 2 });
       expect(out).toContain("usage: npm run smoke");

@@ -1,13 +1,14 @@
 // The `app` command of cdktf.json: (re)build what changed with esbuild, then run the app with
 // plain node. See scripts/build.mjs and README "Speed".
+//   node scripts/app.mjs [entry.ts]   (default main.ts; examples/typescript/main.ts is the TypeScript-authored example)
 import { createRequire } from "node:module";
-import { join } from "node:path";
-import { buildAll, buildDir } from "./build.mjs";
+import { appBundle, buildAll } from "./build.mjs";
 
+const entry = process.argv[2] ?? "main.ts";
 try {
-  await buildAll();
+  await buildAll({ entry });
 } catch {
   // esbuild has already printed the error with file and line.
   process.exit(1);
 }
-createRequire(import.meta.url)(join(buildDir, "main.cjs"));
+createRequire(import.meta.url)(appBundle(entry).file);

@@ -67,12 +67,19 @@ export async function buildFunctions({ force = false } = {}) {
   return true;
 }
 
-/** Bundles the app with its dependencies to .build/main.cjs. */
-export async function buildApp({ force = false } = {}) {
-  const out = join(buildDir, "main.cjs");
-  if (!force && fresh("app", [out])) return false;
-  await build("app", {
-    entryPoints: ["main.ts"],
+/** The bundle of an app entry: main.ts → .build/main.cjs, examples/typescript/main.ts → .build/examples_typescript_main.cjs. */
+export function appBundle(entry = "main.ts") {
+  const name = entry.replace(/\.ts$/, "").replace(/[^A-Za-z0-9_-]+/g, "_");
+  return { name, file: join(buildDir, `${name}.cjs`) };
+}
+
+/** Bundles an app entry (default main.ts) with its dependencies into one CommonJS file. */
+export async function buildApp({ force = false, entry = "main.ts" } = {}) {
+  const { name, file: out } = appBundle(entry);
+  const record = name === "main" ? "app" : `app-${name}`;
+  if (!force && fresh(record, [out])) return false;
+  await build(record, {
+    entryPoints: [entry],
     outfile: out,
     bundle: true,
     platform: "node",

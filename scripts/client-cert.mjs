@@ -38,7 +38,11 @@ function main(argv) {
   const show = (f) => relative(process.cwd(), f) || f;
   console.log(`wrote ${show(files.crt)} and ${show(files.key)} (mode 0600)`);
   const origin = typeof outputs.origin_url === "string" ? outputs.origin_url : "https://<origin domain>";
-  console.log(`curl --cert ${show(files.crt)} --key ${show(files.key)} ${origin}/`);
+  const curl = `curl --cert ${show(files.crt)} --key ${show(files.key)}`;
+  const applications = outputs.applications && typeof outputs.applications === "object" ? Object.entries(outputs.applications) : [];
+  if (applications.length === 0) console.log(`${curl} ${origin}/`);
+  // One origin serves every application: the listener routes on the Host header.
+  for (const [name, { url }] of applications) console.log(`${curl} -H 'Host: ${new URL(url).hostname}' ${origin}/   # ${name}`);
 }
 
 try {

@@ -5,8 +5,13 @@
 //      the guard backend in pass-through mode);
 //   2. the origin answers 200 with the mTLS headers when the client certificate is given;
 //   3. the application hostname redirects to the Cloudflare Access login.
+// A stack with applications (output `applications`) gets check 1 once, then for every application:
+//   2'. the origin, asked with the client certificate for the application's hostname (Host header),
+//       routes to it: anything but the listener's default 404, a 502/503/504 or a TLS failure;
+//   3'. its hostname redirects to the Cloudflare Access login.
 // Prints a table and "smoke: N passed, N failed"; exit 0 when all pass, 1 when one fails, 2 on a
 // usage error. Every request is bounded by --timeout-ms (default 10000).
+import { lookup as dnsLookup } from "node:dns";
 import { readFileSync } from "node:fs";
 import { request } from "node:https";
 import { rootCertificates } from "node:tls";
@@ -22,15 +27,17 @@ const USAGE = `usage: npm run smoke -- <stack> [options]
   --cert FILE --key FILE  client certificate and key (PEM), e.g. from npm run client-cert
   --ca FILE             an extra trusted CA for the servers' certificates (public ACM and
                         Cloudflare certificates need none)
-  --timeout-ms N        per-request limit (default 10000)`;
+  --timeout-ms N        per-request limit (default 10000)
+  --resolve HOST:ADDR   connect to ADDR for HOST, like curl's --resolve (comma-separated for several):
+                        to check before DNS has changed, or against one Cloudflare edge`;
 
 /** Errors that mean nothing was reached at all: not a refusal by mutual TLS. */
 const UNREACHED = new Set(["ENOTFOUND", "EAI_AGAIN", "ECONNREFUSED", "EHOSTUNREACH", "ENETUNREACH"]);
 /** OpenSSL verify errors about the server's certificate (a TLS alert such as ERR_SSL_…_CERTIFICATE_REQUIRED is a refusal). */
 const SERVER_CERT = /^(UNABLE_TO_|SELF_SIGNED_|DEPTH_ZERO_SELF_SIGNED_CERT|CERT_|ERR_TLS_CERT_ALTNAME)/;
 
-/** One GET, never following redirects: { status, headers, body } or { error }. */
-function get(url, { cert, key, ca, timeoutMs }) {
+/** One GET, never following redirects: { status, headers, body } or { error }. `host` sets the Host header (SNI stays the URL's). */
+function get(url, { cert, key, ca, timeoutMs, host, resolve: pinned }) {
   return new Promise((resolve) => {
     let done = false;
     const finish = (result) => {
@@ -40,7 +47,15 @@ function get(url, { cert, key, ca, timeoutMs }) {
         resolve(result);
       }
     };
-    const req = request(url, { method: "GET", cert, key, ca, agent: false, headers: { "user-agent": "alb-mtls-smoke" } }, (res) => {
+    const headers = { "user-agent": "alb-mtls-smoke", ...(host ? { host } : {}) };
+    // Node would take the TLS server name from a Host header: keep it the origin's, as its certificate is.
+    const lookup = (hostname, options, callback) => {
+      const address = pinned?.get(hostname);
+      if (address === undefined) return dnsLookup(hostname, options, callback);
+      const family = address.includes(":") ? 6 : 4;
+      return options.all ? callback(null, [{ address, family }]) : callback(null, address, family);
+    };
+    const req = request(url, { method: "GET", cert, key, ca, agent: false, headers, servername: new URL(url).hostname, lookup }, (res) => {
       let body = "";
       res.setEncoding("utf8");
       res.on("data", (chunk) => (body.length < 1_000_000 ? (body += chunk) : undefined));
@@ -85,6 +100,15 @@ async function answersWithCertificate(origin, opts) {
   return ["FAIL", "200, but no mTLS headers: is mutual TLS on?"];
 }
 
+/** 2'. The listener routes the application's hostname to a target that answers. */
+async function reachesApplication(origin, host, opts) {
+  const r = await get(origin, { ...opts, host });
+  if (r.error) return ["FAIL", describe(r.error)];
+  if (r.status === 404 && r.body.trim() === "Not Found") return ["FAIL", `the listener's default 404: no rule for host ${host}`];
+  if ([502, 503, 504].includes(r.status)) return ["FAIL", `${r.status} from the ALB: the target is failing, unhealthy or too slow`];
+  return ["PASS", `${r.status} from the application${r.status === 403 && r.body.includes('"reason"') ? ` (gate: ${JSON.parse(r.body).reason})` : ""}`];
+}
+
 async function redirectsToAccess(app, opts) {
   const r = await get(app, { ...opts, cert: undefined, key: undefined });
   if (r.error) return ["FAIL", describe(r.error)];
@@ -96,7 +120,7 @@ async function redirectsToAccess(app, opts) {
 }
 
 async function main(argv) {
-  const { options, positional } = parseArgs(argv, ["origin-url", "app-url", "cert", "key", "ca", "timeout-ms", "outputs-file"]);
+  const { options, positional } = parseArgs(argv, ["origin-url", "app-url", "cert", "key", "ca", "timeout-ms", "outputs-file", "resolve"]);
   if (options.help) {
     console.log(USAGE);
     return 0;
@@ -114,13 +138,30 @@ async function main(argv) {
   const cert = options.cert ? file(options.cert) : outputs.client_certificate_pem;
   const key = options.key ? file(options.key) : outputs.client_private_key_pem;
   // --ca adds to Node's default roots (a `ca` option alone would replace them).
-  const opts = { cert, key, ca: options.ca ? [...rootCertificates, file(options.ca)] : undefined, timeoutMs };
+  const resolve = new Map(
+    (options.resolve ?? "").split(",").filter(Boolean).map((pair) => {
+      const at = pair.indexOf(":");
+      if (at <= 0 || at === pair.length - 1) throw new UsageError(`--resolve takes HOST:ADDRESS, got ${JSON.stringify(pair)}`);
+      return [pair.slice(0, at), pair.slice(at + 1)];
+    }),
+  );
+  const opts = { cert, key, ca: options.ca ? [...rootCertificates, file(options.ca)] : undefined, timeoutMs, resolve };
 
-  const checks = [
-    ["origin without client certificate is refused", origin ? () => refusedWithoutCertificate(origin, opts) : "no origin URL"],
-    ["origin with client certificate answers 200 with mTLS headers", !origin ? "no origin URL" : !cert ? "no client certificate" : () => answersWithCertificate(origin, opts)],
-    ["application hostname redirects to Cloudflare Access login", app ? () => redirectsToAccess(app, opts) : "no application URL"],
-  ];
+  const applications = outputs.applications && typeof outputs.applications === "object" ? Object.entries(outputs.applications) : [];
+  const checks = [["origin without client certificate is refused", origin ? () => refusedWithoutCertificate(origin, opts) : "no origin URL"]];
+  if (applications.length === 0) {
+    checks.push(
+      ["origin with client certificate answers 200 with mTLS headers", !origin ? "no origin URL" : !cert ? "no client certificate" : () => answersWithCertificate(origin, opts)],
+      ["application hostname redirects to Cloudflare Access login", app ? () => redirectsToAccess(app, opts) : "no application URL"],
+    );
+  }
+  for (const [name, { url }] of applications) {
+    const host = new URL(url).hostname;
+    checks.push(
+      [`${name}: origin with client certificate routes ${host} to it`, !origin ? "no origin URL" : !cert ? "no client certificate" : () => reachesApplication(origin, host, opts)],
+      [`${name}: hostname redirects to Cloudflare Access login`, () => redirectsToAccess(url, opts)],
+    );
+  }
   const rows = [];
   for (const [name, run] of checks) rows.push([name, ...(typeof run === "string" ? ["SKIP", run] : await run())]);
 
