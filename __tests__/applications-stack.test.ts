@@ -1,6 +1,7 @@
-import type { AlbMtlsStackProps } from "../stacks/alb-mtls-stack";
+import { Testing } from "cdktf";
+import { AlbMtlsStack, type AlbMtlsStackProps } from "../stacks/alb-mtls-stack";
 import type { ApplicationConfig } from "../stacks/config";
-import { only, synthStack as synthAny, type TfJson } from "./helpers";
+import { HANDLERS, only, synthStack as synthAny, type TfJson } from "./helpers";
 
 const ENTRY = "__tests__/fixtures/apps/hello/index.ts";
 const ARN = "arn:aws:lambda:ap-northeast-1:111122223333:function:legacy-fn:live";
@@ -183,6 +184,24 @@ describe("a stack with applications", () => {
       for (const [name, body] of Object.entries(blocks)) expect({ [`${type}.${name}`]: three.resource[type][name] }).toEqual({ [`${type}.${name}`]: body });
     }
     expect(resources(three, "aws_lb_listener_rule").app_legacy_target_rule.priority).toBe(120);
+  });
+
+  it("with accessJwt, tells a target it cannot wire what to check: issuer and keys URL per application, and a synth warning", () => {
+    const stack = new AlbMtlsStack(Testing.app({ fakeCdktfJsonPath: true }), "apps", {
+      ...inputs,
+      handlers: HANDLERS,
+      accessJwt: { teamDomain: "acme.cloudflareaccess.com" },
+      applications: { wiki: TWO.wiki },
+    });
+    const j = JSON.parse(Testing.synth(stack));
+    expect(j.output.applications.value.wiki).toEqual({
+      url: "https://wiki.example.com",
+      access_application_aud: "${cloudflare_zero_trust_access_application.app_wiki_access_application.aud}",
+      access_jwt_issuer: "https://acme.cloudflareaccess.com",
+      access_jwt_keys_url: "https://acme.cloudflareaccess.com/cdn-cgi/access/certs",
+    });
+    const warnings = stack.node.findAll().flatMap((c) => c.node.metadata).filter((m) => m.type === "@cdktf/warn");
+    expect(warnings.map((w) => w.data)).toEqual([expect.stringMatching(/^applications\.wiki: accessJwt: the stack cannot make an http target check the Access JWT; it must verify Cf-Access-Jwt-Assertion itself/)]);
   });
 
   it("refuses pass-through mode for an http target when authored in TypeScript too", () => {

@@ -110,6 +110,8 @@ export class AlbMtlsStack extends ReadableStack {
   readonly cloudflareAccess?: CloudflareAccess;
   /** With `applications`: each application, by name. */
   readonly applications?: Record<string, GateApplication>;
+  /** The Access team domain when `accessJwt` is on (declares the variable on first use with `accessJwt: true`). */
+  private readonly teamDomain?: () => string;
 
   constructor(scope: Construct, name: string, props: AlbMtlsStackProps) {
     super(scope, name);
@@ -184,16 +186,17 @@ export class AlbMtlsStack extends ReadableStack {
       ...originPull,
     });
 
-    // What the gate (the guard backend, or an application's handler wrapped in withGate) checks.
+    // The Access team domain, when the origin checks the Access JWT (declares its variable on first use).
+    const accessJwt = props.accessJwt;
     let teamDomain: string | undefined;
+    if (accessJwt) this.teamDomain = () => (teamDomain ??= accessJwt === true ? input.accessTeamDomain() : accessJwt.teamDomain);
+    // What the gate (the guard backend, or an application's handler wrapped in withGate) checks.
     const gate = (audience: string): GateSettings => ({
       clientCertificate:
         mode === "passthrough"
           ? { caBundlePem, allowedSubjects: props.mtls?.allowedSubjects, allowedSerials: props.mtls?.allowedSerials }
           : undefined,
-      accessJwt: props.accessJwt
-        ? { teamDomain: (teamDomain ??= props.accessJwt === true ? input.accessTeamDomain() : props.accessJwt.teamDomain), audience }
-        : undefined,
+      accessJwt: this.teamDomain ? { teamDomain: this.teamDomain(), audience } : undefined,
     });
 
     if (!apps) {
@@ -338,6 +341,11 @@ export class AlbMtlsStack extends ReadableStack {
         target,
         targetGroupName: app.targetGroupName ?? name,
       });
+      if (!fn && this.teamDomain) {
+        Annotations.of(application).addWarning(
+          `applications.${key}: accessJwt: the stack cannot make ${kind === "http" ? "an http target" : "an existing function"} check the Access JWT; it must verify Cf-Access-Jwt-Assertion itself (issuer, audience and keys URL in the output "applications")`,
+        );
+      }
       const env = fn ? gateEnvironment(ctx.gate(application.accessAud)) : {};
       if (fn && Object.keys(env).length > 0) {
         const skipCertificate = ctx.mode === "passthrough" && app.verifiesClientCertificate && !env.ACCESS_AUD;
@@ -361,7 +369,10 @@ export class AlbMtlsStack extends ReadableStack {
     output("trust_store_arn", this.trustStore.arn, "ARN of the ALB trust store");
     if (this.cloudflareAccess) output("access_application_aud", this.cloudflareAccess.applicationAud, "Audience (AUD) tag of the Access application");
     if (this.applications) {
-      const apps = Object.entries(this.applications).map(([key, app]) => [key, { url: app.url, access_application_aud: app.accessAud }]);
+      // With accessJwt, what a target that is not wrapped in withGate must check (README "Access JWT in your own target").
+      const team = this.teamDomain?.();
+      const jwt = team && { access_jwt_issuer: `https://${team}`, access_jwt_keys_url: `https://${team}/cdn-cgi/access/certs` };
+      const apps = Object.entries(this.applications).map(([key, app]) => [key, { url: app.url, access_application_aud: app.accessAud, ...jwt }]);
       output("applications", Object.fromEntries(apps), "Per application: the URL users open and the AUD tag of its Access application");
     }
     if (this.clientCert) {
