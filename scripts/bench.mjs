@@ -31,11 +31,13 @@ function timed(cmd, args, extraEnv = {}) {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const synth = () =>
+/** One app synth of `stacks` (default: every stack of cdktf.json). */
+const synth = (stacks = cdktfJson.context?.stacks) =>
   timed(process.execPath, ["--require", join(root, "scripts/peak-rss.cjs"), "scripts/app.mjs"], {
     CDKTF_OUTDIR: join(tmp, "out"),
-    CDKTF_CONTEXT_JSON: JSON.stringify(cdktfJson.context ?? {}),
+    CDKTF_CONTEXT_JSON: JSON.stringify({ ...cdktfJson.context, stacks }),
   });
+const withApplications = Object.fromEntries(Object.entries(cdktfJson.context?.stacks ?? {}).filter(([, s]) => s.applications));
 
 const rows = [];
 function report(name, samples) {
@@ -48,11 +50,14 @@ function report(name, samples) {
 }
 
 synth(); // make the build current
-report("app synth, warm (median)", Array.from({ length: runs }, synth));
+report(`app synth, warm: ${Object.keys(cdktfJson.context?.stacks ?? {}).join(", ")} (median)`, Array.from({ length: runs }, () => synth()));
+if (Object.keys(withApplications).length > 0) {
+  report(`app synth, warm: ${Object.keys(withApplications).join(", ")} only, with applications (median)`, Array.from({ length: runs }, () => synth(withApplications)));
+}
 report(
   "app synth, cold: no .build/ (median)",
   Array.from({ length: 3 }, () => {
-    rmSync(buildDir, { recursive: true, force: true });
+    rmSync(buildDir, { recursive: true, force: true }); // the app and handlers, and the bundles of applications' entries
     return synth();
   }),
 );
