@@ -10,6 +10,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import { GATE_ENVIRONMENT_NAMES } from "../constructs/gate-environment";
+import type { HttpTargetProps } from "../constructs/targets/http-target";
 import { LOG_RETENTION_DAYS, RESERVED_LAMBDA_ENVIRONMENT, Rule, baseNameDerivations, pattern, problem, rules } from "../constructs/rules";
 import { passthroughRefusal } from "./refusals";
 
@@ -101,28 +102,8 @@ export interface LambdaApplicationTarget {
   readonly logRetentionDays?: number;
 }
 
-/** Instances or IPs in the ALB's VPC. */
-export interface HttpApplicationTarget {
-  /** `instance` (EC2 instance IDs) or `ip` (private IPv4 addresses: ECS awsvpc/Fargate, …). */
-  readonly targetType: "instance" | "ip";
-  /** Port the targets listen on. */
-  readonly port: number;
-  /** @default "HTTP" */
-  readonly protocol?: "HTTP" | "HTTPS";
-  /** Instance IDs or IPs to register. @default none (e.g. an ECS service registers its tasks) */
-  readonly targets?: string[];
-  /** @default path "/", matcher "200", AWS's defaults for the rest */
-  readonly healthCheck?: {
-    readonly path?: string;
-    readonly matcher?: string;
-    readonly intervalSeconds?: number;
-    readonly timeoutSeconds?: number;
-    readonly healthyThreshold?: number;
-    readonly unhealthyThreshold?: number;
-  };
-  /** Security group of the targets that gets the rule "from the ALB on `port`". @default a new group `<base>-<app>-targets` to attach to them */
-  readonly securityGroupId?: string;
-}
+/** Instances or IPs in the ALB's VPC: HttpTarget's props without what the stack wires (VPC, ALB security group, names). */
+export type HttpApplicationTarget = Pick<HttpTargetProps, "targetType" | "port" | "protocol" | "targets" | "healthCheck" | "securityGroupId">;
 
 /** One application behind the gate; exactly one of `lambda`, `lambdaArn` or `http`. */
 export interface ApplicationConfig {
