@@ -17,6 +17,10 @@ beforeAll(async () => {
   jwks = createLocalJWKSet({ keys: [{ ...(await exportJWK(pair.publicKey)), kid: "k1", alg: "RS256" }] });
 });
 
+// Refusals are logged (reason only); keep the test output quiet.
+beforeEach(() => jest.spyOn(console, "warn").mockImplementation(() => undefined));
+afterEach(() => jest.restoreAllMocks());
+
 const jwt = (aud = AUD) =>
   new SignJWT({ email: "alice@example.com" }).setProtectedHeader({ alg: "RS256", kid: "k1" }).setIssuer(`https://${TEAM}`).setAudience(aud).setExpirationTime("5m").sign(signingKey);
 
