@@ -204,6 +204,46 @@ describe("a stack with applications", () => {
     expect(warnings.map((w) => w.data)).toEqual([expect.stringMatching(/^applications\.wiki: accessJwt: the stack cannot make an http target check the Access JWT; it must verify Cf-Access-Jwt-Assertion itself/)]);
   });
 
+  describe("the gate in your Lambda (withGate)", () => {
+    const GATED = "examples/apps/hello/index.ts"; // wraps its handler in withGate
+    const env = (j: Json, app = "web") => resources(j, "aws_lambda_function")[`app_${app}_lambda_function`].environment?.variables;
+
+    it("pass-through mode: gets the CA bundle and allow-lists, as the guard does", () => {
+      const j = synthApps({ web: { lambda: { entry: GATED, environment: { STAGE: "prod" } } } }, { mtls: { mode: "passthrough", allowedSubjects: ["CN=Client Certificate"] } });
+      expect(env(j)).toEqual({
+        STAGE: "prod",
+        MTLS_VERIFY: "true",
+        MTLS_CA_BUNDLE: "${tls_self_signed_cert.client_cert_root.cert_pem}",
+        MTLS_ALLOWED_SUBJECTS: '["CN=Client Certificate"]',
+      });
+    });
+
+    it("accessJwt: gets the team domain and the AUD tag of its own Access application", () => {
+      const j = synthApps({ web: { lambda: { entry: GATED } }, api: { lambda: { entry: GATED } } }, { accessJwt: { teamDomain: "acme.cloudflareaccess.com" } });
+      for (const app of ["web", "api"]) {
+        expect(env(j, app)).toEqual({
+          ACCESS_TEAM_DOMAIN: "acme.cloudflareaccess.com",
+          ACCESS_AUD: `\${cloudflare_zero_trust_access_application.app_${app}_access_application.aud}`,
+        });
+      }
+    });
+
+    it("verify mode without accessJwt: is told that nothing is left to check (the gate refuses to run unconfigured)", () => {
+      expect(env(synthApps({ web: { lambda: { entry: GATED } } }))).toEqual({ MTLS_VERIFY: "false" });
+      expect(env(synthApps({ web: { lambda: { entry: ENTRY } } }))).toBeUndefined(); // no gate, nothing to say
+    });
+
+    it("stops synth when the entry does not use the gate but the stack asks it to check", () => {
+      expect(() => synthApps({ web: { lambda: { entry: ENTRY } } }, { mtls: { mode: "passthrough" } })).toThrow(
+        `apps: applications.web.lambda.entry the stack configures the gate to check the client certificate (pass-through mode), but the bundle of ${ENTRY} does not use it, so nothing would check. Wrap your handler: import { withGate } from "alb-mtls-cdktf/gate"`,
+      );
+      expect(() => synthApps({ web: { lambda: { entry: ENTRY } } }, { accessJwt: { teamDomain: "acme.cloudflareaccess.com" } })).toThrow(/check the Access JWT \(accessJwt\), but the bundle/);
+      // The code says it verifies the certificate itself: allowed, and still given the CA bundle.
+      const j = synthApps({ web: { lambda: { entry: ENTRY }, verifiesClientCertificate: true } }, { mtls: { mode: "passthrough" } });
+      expect(env(j)).toMatchObject({ MTLS_VERIFY: "true" });
+    });
+  });
+
   it("refuses pass-through mode for an http target when authored in TypeScript too", () => {
     expect(() => synthApps({ wiki: TWO.wiki }, { mtls: { mode: "passthrough" } })).toThrow(
       /apps: applications\.wiki mtls\.mode is "passthrough": .*cannot make an http target verify it/,

@@ -37,24 +37,4 @@ describe("echo handler", () => {
     expect(res.statusCode).toBe(200);
     expect(JSON.parse(res.body).event.requestContext).toEqual({ elb: { targetGroupArn: "[HIDDEN]" } });
   });
-
-  it("does not reflect credentials: certificate, token, authorization headers removed, cookie values redacted", async () => {
-    const secrets = { cert: "-----BEGIN%20CERTIFICATE-----%0AMIIB", token: "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln", basic: "Basic dXNlcjpwdw==" };
-    const res = await handler({
-      headers: {
-        host: "alb.example.com",
-        "x-amzn-mtls-clientcert-leaf": secrets.cert,
-        "x-amzn-mtls-clientcert-subject": "CN=Client",
-        "cf-access-jwt-assertion": secrets.token,
-        authorization: secrets.basic,
-        cookie: `CF_Authorization=${secrets.token}; theme=dark`,
-      },
-    });
-    expect(JSON.parse(res.body).event.headers).toEqual({
-      host: "alb.example.com",
-      "x-amzn-mtls-clientcert-subject": "CN=Client",
-      cookie: "CF_Authorization=[REDACTED]; theme=[REDACTED]",
-    });
-    for (const secret of Object.values(secrets)) expect(res.body).not.toContain(secret);
-  });
 });

@@ -346,17 +346,27 @@ export class AlbMtlsStack extends ReadableStack {
           `applications.${key}: accessJwt: the stack cannot make ${kind === "http" ? "an http target" : "an existing function"} check the Access JWT; it must verify Cf-Access-Jwt-Assertion itself (issuer, audience and keys URL in the output "applications")`,
         );
       }
-      const env = fn ? gateEnvironment(ctx.gate(application.accessAud)) : {};
-      if (fn && Object.keys(env).length > 0) {
-        const skipCertificate = ctx.mode === "passthrough" && app.verifiesClientCertificate && !env.ACCESS_AUD;
-        if (!skipCertificate && !fn.bundle!.inputs.includes(GATE_MODULE)) {
-          throw new PropsError(this, `applications.${key}.lambda.entry`, missingGateRefusal(app.lambda!.entry, env));
-        }
-        fn.addEnvironment(env);
-      }
+      if (fn) this.wireGate(fn, key, app, ctx.gate(application.accessAud));
       result[key] = application;
     });
     return result;
+  }
+
+  /**
+   * Gives an application's function what its gate checks (the guard's variables). A bundle that
+   * does not use the gate while there is something to check stops synth; a gated function with
+   * nothing to check (verify mode, no accessJwt) is told so, as the gate refuses to run unconfigured.
+   */
+  private wireGate(fn: LambdaBackend, key: string, app: ApplicationConfig, settings: GateSettings): void {
+    const env = gateEnvironment(settings);
+    const gated = fn.bundle!.inputs.includes(GATE_MODULE);
+    const selfChecked = app.verifiesClientCertificate === true && settings.accessJwt === undefined;
+    if (Object.keys(env).length > 0 && !gated && !selfChecked) {
+      throw new PropsError(this, `applications.${key}.lambda.entry`, missingGateRefusal(app.lambda!.entry, env));
+    }
+    if (Object.keys(env).length > 0) fn.addEnvironment(env);
+    // The ALB verified the certificate (or mTLS is off) and no Access JWT is checked: nothing left to the gate.
+    else if (gated) fn.addEnvironment({ MTLS_VERIFY: "false" });
   }
 
   private addOutputs(cloudflareDomain: string | undefined, domain: string): void {

@@ -3,7 +3,7 @@
  * pass-through mode and/or with `accessJwt`; the stack sets the gate's environment variables.
  * `Accept: application/json` gets JSON, anything else a small HTML page.
  */
-import { withGate, type AlbEvent, type AlbResult, type GatedEvent } from "../../../functions/lib/gate";
+import { withGate, type AlbEvent, type AlbResult, type GatedEvent } from "alb-mtls-cdktf/gate";
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
