@@ -51,6 +51,8 @@ describe("the app", () => {
 
     expect(Object.keys(ta)).toEqual(expect.arrayContaining(["manifest.json", "stacks/article/cdk.tf.json"]));
     expect(Object.keys(ta).some((f) => /^stacks\/article\/assets\/lambda_handler\/[0-9A-F]{32}\/index\.mjs$/.test(f))).toBe(true);
+    // The apps stack's Lambda, bundled from examples/apps/hello/index.ts in each checkout.
+    expect(Object.keys(ta).some((f) => /^stacks\/apps\/assets\/app_hello_lambda_handler\/[0-9A-F]{32}\/index\.mjs$/.test(f))).toBe(true);
     expect(tb).toEqual(ta);
     for (const [file, content] of Object.entries(ta)) {
       expect({ file, hasPath: content.includes(a) || content.includes(tmpdir()) || content.includes(root) }).toEqual({ file, hasPath: false });
@@ -60,7 +62,7 @@ describe("the app", () => {
 
   it("packages the echo handler, which runs and answers as the reference", async () => {
     const dir = copies[0]; // synthesized by the test above
-    const asset = Object.keys(tree(join(dir, "cdktf.out"))).find((f) => f.endsWith("index.mjs"))!;
+    const asset = Object.keys(tree(join(dir, "cdktf.out"))).find((f) => /^stacks\/article\/assets\/.*\/index\.mjs$/.test(f))!;
     // A child node process loads it as Lambda's Node runtime does: an ES module exporting `handler`.
     const script = `const { handler } = await import(process.argv[1]);
       console.log(JSON.stringify(await handler({ requestContext: { elb: { targetGroupArn: "arn:x" } }, path: "/" })));`;
