@@ -196,6 +196,12 @@ describe("applications in cdktf.json", () => {
     });
   });
 
+  it("checks allow-listed subjects as RFC 4514 names, as the gate parses them", () => {
+    expect(problems({ web: { lambda: { entry: ENTRY } } }, { mtls: { mode: "passthrough", allowedSubjects: ["CN=Smith\\, John,O=Acme", "CN=a;b"] } })).toEqual([
+      expect.stringMatching(/^stacks\.prod\.mtls\.allowedSubjects\[1\]: not an RFC 4514 name \(";" must be escaped at character 5 of "CN=a;b"\); escape/),
+    ]);
+  });
+
   it("reports every problem at once, each with its path", () => {
     const got = problems({
       a: { http: { targetType: "ip", port: 0, targets: ["8.8.8.8"] } },
