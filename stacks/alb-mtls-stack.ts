@@ -10,6 +10,7 @@ import {
   TaggedCloudWorkspaces,
   TerraformOutput,
   TerraformResource,
+  type TerraformStack,
 } from "cdktf";
 import { ArchiveProvider } from "@cdktf/provider-archive/lib/provider";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
@@ -76,13 +77,21 @@ function relativeToStackFolder(path: string): string {
 }
 
 /** Provider pins of the reference root module (`required_providers`), kept verbatim. */
-const REQUIRED_PROVIDERS = {
+export const REQUIRED_PROVIDERS = {
   aws: { source: "hashicorp/aws", version: "~> 5.0" },
   archive: { source: "hashicorp/archive", version: "~> 2.0" },
   tls: { source: "hashicorp/tls", version: "~> 4.0" },
   local: { source: "hashicorp/local", version: "~> 2.5" },
   cloudflare: { source: "cloudflare/cloudflare", version: "4.52.0" },
 };
+
+/** The reference's Terraform version and provider pins, for any stack of this project. */
+export function pinProviders(stack: TerraformStack): void {
+  stack.addOverride("terraform.required_version", ">= 1.11.0");
+  for (const [provider, pin] of Object.entries(REQUIRED_PROVIDERS)) {
+    stack.addOverride(`terraform.required_providers.${provider}`, pin);
+  }
+}
 
 /**
  * The reference deployment's root module: browser → Cloudflare (proxied DNS + Access) → client
@@ -116,10 +125,7 @@ export class AlbMtlsStack extends ReadableStack {
   constructor(scope: Construct, name: string, props: AlbMtlsStackProps) {
     super(scope, name);
     this.configureBackend(name, props.backend);
-    this.addOverride("terraform.required_version", ">= 1.11.0");
-    for (const [provider, pin] of Object.entries(REQUIRED_PROVIDERS)) {
-      this.addOverride(`terraform.required_providers.${provider}`, pin);
-    }
+    pinProviders(this);
 
     const input = inputVariables(this, props);
     new AwsProvider(this, "aws", {

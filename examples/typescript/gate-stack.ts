@@ -26,6 +26,7 @@ import { gateEnvironment } from "../../constructs/gate-environment";
 import { LambdaBackend } from "../../constructs/lambda-backend";
 import { HttpTarget } from "../../constructs/targets/http-target";
 import { LambdaTarget } from "../../constructs/targets/lambda-target";
+import { pinProviders } from "../../stacks/alb-mtls-stack";
 import { ReadableStack } from "../../stacks/readable-stack";
 
 export interface TwoAppGateProps {
@@ -50,6 +51,7 @@ export class TwoAppGateStack extends ReadableStack {
   constructor(scope: Construct, id: string, props: TwoAppGateProps) {
     super(scope, id);
     new LocalBackend(this, { path: `../../../terraform.${id}.tfstate` });
+    pinProviders(this); // the reference's Terraform and provider versions
     new AwsProvider(this, "aws", { region: props.region ?? "ap-northeast-1" });
     const apiToken = new TerraformVariable(this, "cloudflare_api_token", { type: "string", sensitive: true });
     new CloudflareProvider(this, "cloudflare", { apiToken: apiToken.stringValue });
