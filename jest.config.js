@@ -18,6 +18,7 @@ module.exports = {
     "^alb-mtls-cdktf/gate$": "<rootDir>/functions/lib/gate.ts",
   },
   globalSetup: "<rootDir>/__tests__/global-setup.cjs",
+  globalTeardown: "<rootDir>/__tests__/global-teardown.cjs",
   reporters: ["default", "<rootDir>/scripts/jest-summary-reporter.cjs"],
   setupFilesAfterEnv: ["<rootDir>/__tests__/setup.ts"],
 };
