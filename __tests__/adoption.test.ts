@@ -33,7 +33,7 @@ const REFERENCE_RESOURCE_ADDRESSES = [
   "module.cloudflare_access.cloudflare_zero_trust_access_application.main",
 ];
 
-type Json = { resource: Record<string, Record<string, unknown>>; moved?: { from: string; to: string }[]; removed?: unknown[] };
+type Json = { resource: Record<string, Record<string, any>>; data: Record<string, Record<string, any>>; moved?: { from: string; to: string }[]; removed?: unknown[] };
 const synthStack = (props: Partial<AlbMtlsStackProps>): Json => synthAny(props) as unknown as Json;
 
 describe("adopting a reference deployment (adoptReference)", () => {
@@ -51,6 +51,43 @@ describe("adopting a reference deployment (adoptReference)", () => {
       expect(to.split(".")[0]).toBe(from.split(".").at(-2));
     }
     expect(moved.map((m) => m.to).sort()).toEqual([...ours].sort());
+  });
+
+  // What `terraform plan` shows beyond the moves: a resource whose arguments equal the reference's
+  // does not change. The only arguments that can differ are those built from this project's files
+  // (the reference's come from its own module folder): the function's code, and nothing else.
+  it("differs from the reference only in the function's code, an in-place update", () => {
+    const fileBased = Object.entries(json.resource).flatMap(([type, byName]) =>
+      Object.entries(byName)
+        .filter(([, body]) => /\$\{path\.module\}|data\.archive_file\.|assets\//.test(JSON.stringify(body)))
+        .map(([name]) => `${type}.${name}`),
+    );
+    expect(fileBased).toEqual(["aws_lambda_function.lambda_function"]);
+    expect(moved).toContainEqual({ from: "module.lambda.aws_lambda_function.this", to: "aws_lambda_function.lambda_function" });
+
+    const { "//": _meta, filename, source_code_hash, role, logging_config, lifecycle, ...settings } = json.resource.aws_lambda_function.lambda_function;
+    // filename and source_code_hash: this project's archive of its own echo handler.
+    expect({ filename, source_code_hash }).toEqual({
+      filename: "${data.archive_file.lambda_archive.output_path}",
+      source_code_hash: "${data.archive_file.lambda_archive.output_base64sha256}",
+    });
+    expect(json.data.archive_file.lambda_archive).toMatchObject({ type: "zip", output_path: "${path.module}/lambda_handler.zip", source_file: expect.stringMatching(/assets\/lambda_handler\/[0-9A-F]+\/index\.mjs$/) });
+    // Every other argument is the reference's (spec/article-modules.md); function_name and
+    // package_type, the two that would replace the function, among them.
+    expect(settings).toEqual({
+      architectures: ["arm64"],
+      function_name: "${var.base_name}-function",
+      handler: "index.handler",
+      memory_size: 128,
+      package_type: "Zip",
+      runtime: "nodejs22.x",
+      timeout: 3,
+    });
+    expect({ role, logging_config }).toEqual({
+      role: "${aws_iam_role.lambda_role.arn}",
+      logging_config: { log_format: "JSON", log_group: "${aws_cloudwatch_log_group.lambda_logs.id}" },
+    });
+    expect(lifecycle ?? { ignore_changes: [] }).toEqual({ ignore_changes: [] });
   });
 
   it("forgets the reference's local key files instead of deleting them", () => {
