@@ -7,7 +7,7 @@ import { DataAwsVpc } from "@cdktf/provider-aws/lib/data-aws-vpc";
 import { Lb } from "@cdktf/provider-aws/lib/lb";
 import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
-import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import { SecurityGroup, type SecurityGroupEgress } from "@cdktf/provider-aws/lib/security-group";
 import { Wafv2WebAclAssociation } from "@cdktf/provider-aws/lib/wafv2-web-acl-association";
 import { PropsError, checkEach, checkProp } from "./errors";
 import { rules } from "./rules";
@@ -69,6 +69,12 @@ export interface AlbProps {
   readonly domain: string;
   /** TLS policy of the listener. @default "ELBSecurityPolicy-TLS13-1-2-2021-06" */
   readonly sslPolicy?: string;
+  /**
+   * The security group allows no egress except what `allowEgressTo` adds (the targets' security
+   * groups on their ports; Lambda targets need none), and every rule carries a description.
+   * @default false: all egress allowed, rules without descriptions (the reference's)
+   */
+  readonly strictSecurityGroup?: boolean;
 }
 
 /**
@@ -92,11 +98,14 @@ export class Alb extends Construct {
   readonly mutualTlsMode: MutualTlsMode;
   /** ID of the VPC the ALB is in (its first subnet's): where instance and IP targets must be. */
   readonly vpcId: string;
+  private readonly strict: boolean;
+  private readonly egress: SecurityGroupEgress[] = [];
 
   constructor(scope: Construct, id: string, props: AlbProps) {
     super(scope, id);
     const mode = props.mutualTlsMode ?? "verify";
     this.validate(mode, props);
+    this.strict = props.strictSecurityGroup ?? false;
 
     const subnets = new DataAwsSubnets(this, "subnets", {
       filter: [{ name: "tag:Name", values: props.subnetNames }],
@@ -119,9 +128,10 @@ export class Alb extends Construct {
           protocol: "TCP",
           cidrBlocks: props.ingressIpv4Cidrs ?? ["0.0.0.0/0"],
           ipv6CidrBlocks: props.ingressIpv6Cidrs,
+          description: this.strict ? "HTTPS from the allowed sources (Cloudflare with originLockdown)" : undefined,
         },
       ],
-      egress: [{ fromPort: 0, toPort: 0, protocol: "-1", cidrBlocks: ["0.0.0.0/0"], ipv6CidrBlocks: ["::/0"] }],
+      egress: this.strict ? [] : [{ fromPort: 0, toPort: 0, protocol: "-1", cidrBlocks: ["0.0.0.0/0"], ipv6CidrBlocks: ["::/0"] }],
       tags: { Name: `${props.name}-sg` },
     });
 
@@ -184,6 +194,16 @@ export class Alb extends Construct {
     this.mutualTlsMode = mode;
     this.albDnsName = this.loadBalancer.dnsName;
     this.httpsListenerArn = this.listener.arn;
+  }
+
+  /**
+   * With `strictSecurityGroup`: lets the ALB open connections to `securityGroupId` on `port` (an
+   * instance or IP target's group); without it, egress is open already and nothing is added.
+   */
+  allowEgressTo(securityGroupId: string, port: number, description: string): void {
+    if (!this.strict) return;
+    this.egress.push({ fromPort: port, toPort: port, protocol: "tcp", securityGroups: [securityGroupId], description });
+    this.securityGroup.putEgress([...this.egress]);
   }
 
   /** The AWS provider 5.x accepts these combinations at plan time and fails at apply: refuse them here. */

@@ -42,6 +42,16 @@ export interface LambdaBackendProps {
   readonly logRetentionDays?: number;
   /** Environment variables of the function (4 KB in all, an AWS limit). @default none */
   readonly environment?: Record<string, string>;
+  /** ARN of a KMS key that encrypts the log group (its policy must let CloudWatch Logs use it; see LogsKmsKey). @default CloudWatch Logs' own encryption */
+  readonly logKmsKeyArn?: string;
+  /**
+   * Concurrent executions reserved for the function: a cap, so a flood of requests cannot use the
+   * account's whole concurrency, and a floor for this function; apply fails if it would leave the
+   * account under 100 unreserved. @default none (unreserved pool)
+   */
+  readonly reservedConcurrency?: number;
+  /** X-Ray active tracing (adds the `AWSXRayDaemonWriteAccess` policy to the role). @default false */
+  readonly tracing?: boolean;
 }
 
 /**
@@ -106,7 +116,14 @@ export class LambdaBackend extends Construct {
     this.logGroup = new CloudwatchLogGroup(this, "logs", {
       name: `/aws/lambda/${props.functionName}`,
       retentionInDays: props.logRetentionDays ?? 14,
+      kmsKeyId: props.logKmsKeyArn,
     });
+    if (props.tracing) {
+      new IamRolePolicyAttachment(this, "xray_write", {
+        policyArn: "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess",
+        role: this.role.name,
+      });
+    }
 
     this.function = new LambdaFunction(this, "function", {
       filename: archive.outputPath,
@@ -121,6 +138,8 @@ export class LambdaBackend extends Construct {
       packageType: "Zip",
       loggingConfig: { logGroup: this.logGroup.id, logFormat: "JSON" },
       environment: props.environment && { variables: Object.assign(this.environment, props.environment) },
+      reservedConcurrentExecutions: props.reservedConcurrency,
+      tracingConfig: props.tracing ? { mode: "Active" } : undefined,
       // The reference keeps an empty ignore_changes list (source_code_hash commented out).
       lifecycle: { ignoreChanges: [] },
     });
@@ -146,10 +165,11 @@ export class LambdaBackend extends Construct {
     if ((props.handlerFile === undefined) === (props.entry === undefined)) {
       throw new PropsError(this, "entry", "or handlerFile: give exactly one (your source to bundle, or a built file)");
     }
-    const range = (prop: "memorySize" | "timeout", min: number, max: number) =>
+    const range = (prop: "memorySize" | "timeout" | "reservedConcurrency", min: number, max: number) =>
       checkProp(this, prop, props[prop], { allowed: `a whole number from ${min} to ${max}`, test: (v: number) => Number.isInteger(v) && v >= min && v <= max });
     range("memorySize", 128, 10240);
     range("timeout", 1, 900);
+    range("reservedConcurrency", 1, 10000);
     checkProp(this, "runtime", props.runtime, { allowed: "a Node.js runtime such as nodejs22.x", test: (v: string) => /^nodejs[0-9]+\.x$/.test(v) });
     checkProp(this, "logRetentionDays", props.logRetentionDays, {
       allowed: `one of CloudWatch Logs' retention periods: ${LOG_RETENTION_DAYS.join(", ")}`,

@@ -85,6 +85,12 @@ export const rules = {
   cloudflareAccountId: pattern("32 hexadecimal characters", "^[0-9a-fA-F]{32}$"),
   sessionDuration: pattern("a duration such as 30m, 24h or 1h30m (units ns, us, µs, ms, s, m, h)", "^([0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$"),
   dnsLabel: pattern("a DNS label: 1–63 lowercase letters, digits and hyphens, not starting or ending with a hyphen", "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"),
+  kmsAliasName: and(
+    'a KMS alias name without "alias/": 1–250 letters, digits and / _ -, not starting with "aws/"',
+    pattern("", "^[a-zA-Z0-9/_-]+$", { min: 1, max: 250 }),
+    not("^aws/"),
+  ),
+  kmsKeyArn: pattern("a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>)", "^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$"),
   serialNumber: pattern("a certificate serial number in hexadecimal (colons allowed)", "^[0-9A-Fa-f:]+$"),
   wafWebAclArn: pattern(
     "a REGIONAL WAFv2 web ACL ARN (arn:aws:wafv2:<region>:<account>:regional/webacl/…)",

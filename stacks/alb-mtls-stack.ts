@@ -27,7 +27,8 @@ import { Cert } from "../constructs/cert";
 import { ClientCert } from "../constructs/client-cert";
 import { CloudflareAccess } from "../constructs/cloudflare-access";
 import { CloudflareZone } from "../constructs/cloudflare-zone";
-import { LambdaBackend } from "../constructs/lambda-backend";
+import { LambdaBackend, type LambdaBackendProps } from "../constructs/lambda-backend";
+import { LogsKmsKey } from "../constructs/logs-kms-key";
 import { TrustStore } from "../constructs/trust-store";
 import { PropsError } from "../constructs/errors";
 import { GateApplication } from "../constructs/gate-application";
@@ -54,8 +55,12 @@ export interface AlbMtlsStackProps extends StackConfig {
 /** The gate module, as esbuild records it in a bundle's inputs: a bundle without it does not check. */
 const GATE_MODULE = "functions/lib/gate.ts";
 
+/** What every function of a stack gets (StackOptions: logRetentionDays, logsKmsKey, lambda*). */
+type FunctionDefaults = Pick<LambdaBackendProps, "logRetentionDays" | "logKmsKeyArn" | "reservedConcurrency" | "tracing">;
+
 interface ApplicationContext {
   readonly baseName: string;
+  readonly functionDefaults: FunctionDefaults;
   readonly cloudflareZoneName: string;
   readonly originDomain: string;
   readonly stackAccess: { emails: string[]; emailDomains?: string[]; sessionDuration?: string };
@@ -205,6 +210,14 @@ export class AlbMtlsStack extends ReadableStack {
       accessJwt: this.teamDomain ? { teamDomain: this.teamDomain(), audience } : undefined,
     });
 
+    const logsKey = props.logsKmsKey === true ? new LogsKmsKey(this, "logs_kms_key", { alias: `${baseName}-logs` }) : undefined;
+    const functionDefaults: FunctionDefaults = {
+      logRetentionDays: props.logRetentionDays,
+      logKmsKeyArn: logsKey?.keyArn ?? (typeof props.logsKmsKey === "string" ? props.logsKmsKey : undefined),
+      reservedConcurrency: props.lambdaReservedConcurrency,
+      tracing: props.lambdaTracing,
+    };
+
     if (!apps) {
       this.cloudflareAccess = new CloudflareAccess(this, "cloudflare_access", {
         zoneId: this.cloudflareZone.zoneId,
@@ -218,6 +231,7 @@ export class AlbMtlsStack extends ReadableStack {
       const guardEnv = gateEnvironment(gate(this.cloudflareAccess.applicationAud));
       const guarded = Object.keys(guardEnv).length > 0;
       this.lambda = new LambdaBackend(this, "lambda", {
+        ...functionDefaults,
         functionName,
         handlerFile: guarded ? props.handlers.guard : props.handlers.echo,
         environment: guarded ? guardEnv : undefined,
@@ -246,6 +260,7 @@ export class AlbMtlsStack extends ReadableStack {
       connectionLogs: logs && { bucket: logs.bucketName, prefix: "connection" },
       dependsOn: logs && [logs.policy],
       webAclArn: props.wafWebAclArn === true ? input.wafWebAclArn() : props.wafWebAclArn,
+      strictSecurityGroup: props.strictSecurityGroups,
     });
     if (!apps) {
       this.albTarget = new AlbTarget(this, "alb_target", {
@@ -259,6 +274,7 @@ export class AlbMtlsStack extends ReadableStack {
     } else {
       this.applications = this.addApplications(apps, {
         baseName,
+        functionDefaults,
         cloudflareZoneName,
         originDomain: domain,
         stackAccess: { emails: input.accessAllowedEmail, emailDomains: props.accessAllowedEmailDomains, sessionDuration: props.accessSessionDuration },
@@ -319,7 +335,18 @@ export class AlbMtlsStack extends ReadableStack {
       let target: IAlbTarget;
       if (app.lambda) {
         const { entry, handler, runtime, architecture, memorySize, timeout, environment, logRetentionDays } = app.lambda;
-        fn = new LambdaBackend(this, `${id}_lambda`, { functionName: name, entry, handler, runtime, architecture, memorySize, timeout, environment, logRetentionDays });
+        fn = new LambdaBackend(this, `${id}_lambda`, {
+          ...ctx.functionDefaults,
+          functionName: name,
+          entry,
+          handler,
+          runtime,
+          architecture,
+          memorySize,
+          timeout,
+          environment,
+          logRetentionDays: logRetentionDays ?? ctx.functionDefaults.logRetentionDays,
+        });
         target = new LambdaTarget(fn);
       } else if (app.lambdaArn) {
         target = LambdaTarget.fromFunctionArn(app.lambdaArn);
@@ -353,6 +380,7 @@ export class AlbMtlsStack extends ReadableStack {
         );
       }
       if (fn) this.wireGate(fn, key, app, ctx.gate(application.accessAud));
+      if (target instanceof HttpTarget) this.alb.allowEgressTo(target.securityGroupId!, target.port, `To the targets of ${key}`);
       result[key] = application;
     });
     return result;

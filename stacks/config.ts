@@ -160,6 +160,16 @@ export interface StackOptions {
   readonly wafWebAclArn?: true | string;
   /** ALB deletion protection. @default false */
   readonly deletionProtection?: boolean;
+  /** Retention of the functions' log groups (an application's `logRetentionDays` wins). @default 14 (the reference's) */
+  readonly logRetentionDays?: number;
+  /** Encrypt the functions' log groups with a KMS key: `true` makes one (`alias/<base>-logs`, rotated yearly), or give a key ARN. @default CloudWatch Logs' own encryption */
+  readonly logsKmsKey?: true | string;
+  /** Concurrent executions reserved for each function of the stack. @default none */
+  readonly lambdaReservedConcurrency?: number;
+  /** X-Ray active tracing on each function of the stack. @default false */
+  readonly lambdaTracing?: boolean;
+  /** The ALB's security group: egress only to http targets' security groups, every rule described. @default false (all egress) */
+  readonly strictSecurityGroups?: boolean;
   /** `validation` blocks on the Terraform variables, same rules as synth. @default false */
   readonly variableValidation?: boolean;
   /** Where the state lives. @default { type: "local" } */
@@ -290,6 +300,11 @@ const ENTRY = obj({
   albLogs: { kind: "booleanOrObject", object: obj({ retentionDays: { kind: "integer", min: 1, max: 3650 } }) },
   wafWebAclArn: { kind: "trueOr", field: str(rules.wafWebAclArn) },
   deletionProtection: bool,
+  logRetentionDays: { kind: "enum", values: LOG_RETENTION_DAYS },
+  logsKmsKey: { kind: "trueOr", field: str(rules.kmsKeyArn) },
+  lambdaReservedConcurrency: int(1, 10000),
+  lambdaTracing: bool,
+  strictSecurityGroups: bool,
   variableValidation: bool,
   backend: {
     kind: "tagged",

@@ -54,6 +54,8 @@ export interface HttpTargetProps {
 export class HttpTarget implements IAlbTarget {
   readonly targetType: "instance" | "ip";
   readonly targetGroupSettings: TargetGroupSettings;
+  /** Port the targets listen on. */
+  readonly port: number;
   /** The security group made for the targets, when none was given. */
   securityGroup?: SecurityGroup;
   /** ID of the security group that lets the ALB in (given or made); available after attachTo. */
@@ -61,6 +63,7 @@ export class HttpTarget implements IAlbTarget {
 
   constructor(private readonly props: HttpTargetProps) {
     this.targetType = props.targetType;
+    this.port = props.port;
     const hc = props.healthCheck ?? {};
     this.targetGroupSettings = {
       port: props.port,
