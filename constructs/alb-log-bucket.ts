@@ -1,8 +1,10 @@
 import { Construct } from "constructs";
 import { DataAwsElbServiceAccount } from "@cdktf/provider-aws/lib/data-aws-elb-service-account";
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
+import type { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import { PropsError, isLiteral } from "./errors";
+import { bucketOwnerEnforced } from "./bucket-controls";
 import { SecureBucket } from "./secure-bucket";
 
 export interface AlbLogBucketProps {
@@ -10,6 +12,8 @@ export interface AlbLogBucketProps {
   readonly bucket: string;
   /** Days after which log objects are deleted. @default 90 */
   readonly retentionDays?: number;
+  /** ACLs disabled (BucketOwnerEnforced) and incomplete multipart uploads aborted after 7 days. @default false */
+  readonly controls?: boolean;
 }
 
 /**
@@ -24,6 +28,8 @@ export class AlbLogBucket extends Construct {
   readonly bucketName: string;
   /** The bucket policy: the ALB must depend on it, or AWS refuses to enable logging. */
   readonly policy: S3BucketPolicy;
+  /** The bucket. */
+  readonly bucket: S3Bucket;
 
   constructor(scope: Construct, id: string, props: AlbLogBucketProps) {
     super(scope, id);
@@ -55,9 +61,19 @@ export class AlbLogBucket extends Construct {
     });
     new S3BucketLifecycleConfiguration(this, "expiry", {
       bucket: secure.bucket.id,
-      rule: [{ id: "expire-logs", status: "Enabled", filter: [{ prefix: "" }], expiration: [{ days }] }],
+      rule: [
+        {
+          id: "expire-logs",
+          status: "Enabled",
+          filter: [{ prefix: "" }],
+          expiration: [{ days }],
+          abortIncompleteMultipartUpload: props.controls ? [{ daysAfterInitiation: 7 }] : undefined,
+        },
+      ],
     });
+    if (props.controls) bucketOwnerEnforced(this, secure.bucket);
 
+    this.bucket = secure.bucket;
     this.bucketName = secure.bucket.bucket;
     this.policy = secure.policy;
   }

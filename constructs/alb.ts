@@ -128,7 +128,7 @@ export class Alb extends Construct {
           protocol: "TCP",
           cidrBlocks: props.ingressIpv4Cidrs ?? ["0.0.0.0/0"],
           ipv6CidrBlocks: props.ingressIpv6Cidrs,
-          description: this.strict ? "HTTPS from the allowed sources (Cloudflare with originLockdown)" : undefined,
+          description: this.strict ? "HTTPS from the allowed sources" : undefined,
         },
       ],
       egress: this.strict ? [] : [{ fromPort: 0, toPort: 0, protocol: "-1", cidrBlocks: ["0.0.0.0/0"], ipv6CidrBlocks: ["::/0"] }],

@@ -21,7 +21,9 @@ import type { LbTrustStore } from "@cdktf/provider-aws/lib/lb-trust-store";
 import type { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import type { S3Object } from "@cdktf/provider-aws/lib/s3-object";
 import { Alb } from "../constructs/alb";
+import { AccessLogBucket } from "../constructs/access-log-bucket";
 import { AlbLogBucket } from "../constructs/alb-log-bucket";
+import { bucketControls } from "../constructs/bucket-controls";
 import { AlbTarget } from "../constructs/alb-target";
 import { Cert } from "../constructs/cert";
 import { ClientCert } from "../constructs/client-cert";
@@ -242,7 +244,16 @@ export class AlbMtlsStack extends ReadableStack {
 
     const ipRanges = props.originLockdown ? new DataCloudflareIpRanges(this, "cloudflare_ip_ranges", {}) : undefined;
     const logRetention = typeof props.albLogs === "object" ? props.albLogs.retentionDays : undefined;
-    const logs = props.albLogs ? new AlbLogBucket(this, "alb_logs", { bucket: `${baseName}-alb-logs`, retentionDays: logRetention }) : undefined;
+    const logs = props.albLogs
+      ? new AlbLogBucket(this, "alb_logs", { bucket: `${baseName}-alb-logs`, retentionDays: logRetention, controls: props.bucketControls })
+      : undefined;
+    if (props.bucketControls) bucketControls(new Construct(this, "trust_store_bucket_controls"), this.trustStoreBucket);
+    if (props.bucketAccessLogs) {
+      const retentionDays = typeof props.bucketAccessLogs === "object" ? props.bucketAccessLogs.retentionDays : undefined;
+      const accessLogs = new AccessLogBucket(this, "s3_access_logs", { bucket: `${baseName}-s3-access-logs`, retentionDays });
+      accessLogs.logBucket(this, "trust_store_bucket_logging", this.trustStoreBucket, "trust-store");
+      if (logs) accessLogs.logBucket(this, "alb_logs_bucket_logging", logs.bucket, "alb-logs");
+    }
     this.alb = new Alb(this, "alb", {
       name: albName,
       subnetNames: input.subnets,

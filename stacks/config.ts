@@ -168,6 +168,10 @@ export interface StackOptions {
   readonly lambdaReservedConcurrency?: number;
   /** X-Ray active tracing on each function of the stack. @default false */
   readonly lambdaTracing?: boolean;
+  /** ACLs disabled on every bucket (BucketOwnerEnforced), lifecycle housekeeping (incomplete uploads aborted after 7 days, old versions of the trust store's objects deleted after 90). @default false */
+  readonly bucketControls?: boolean;
+  /** S3 server access logs of the trust-store and ALB-log buckets to a bucket `<base>-s3-access-logs` (objects deleted after `retentionDays`, default 365). @default false */
+  readonly bucketAccessLogs?: boolean | { readonly retentionDays?: number };
   /** The ALB's security group: egress only to http targets' security groups, every rule described. @default false (all egress) */
   readonly strictSecurityGroups?: boolean;
   /** `validation` blocks on the Terraform variables, same rules as synth. @default false */
@@ -305,6 +309,8 @@ const ENTRY = obj({
   lambdaReservedConcurrency: int(1, 10000),
   lambdaTracing: bool,
   strictSecurityGroups: bool,
+  bucketControls: bool,
+  bucketAccessLogs: { kind: "booleanOrObject", object: obj({ retentionDays: { kind: "integer", min: 1, max: 3650 } }) },
   variableValidation: bool,
   backend: {
     kind: "tagged",
@@ -492,6 +498,9 @@ function crossChecks(c: StackConfig, at: string, p: string[]): void {
   }
   if (typeof c.baseName === "string" && c.albLogs && !rules.s3BucketName.test(`${c.baseName}-alb-logs`)) {
     p.push(problem(`${at}.baseName`, c.baseName, rules.s3BucketName, `the log bucket ${JSON.stringify(`${c.baseName}-alb-logs`)}`));
+  }
+  if (typeof c.baseName === "string" && c.bucketAccessLogs && !rules.s3BucketName.test(`${c.baseName}-s3-access-logs`)) {
+    p.push(problem(`${at}.baseName`, c.baseName, rules.s3BucketName, `the access-log bucket ${JSON.stringify(`${c.baseName}-s3-access-logs`)}`));
   }
   const mode = c.mtls?.mode ?? "verify";
   if (mode !== "verify") {
