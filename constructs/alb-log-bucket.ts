@@ -12,7 +12,10 @@ export interface AlbLogBucketProps {
   readonly bucket: string;
   /** Days after which log objects are deleted. @default 90 */
   readonly retentionDays?: number;
-  /** ACLs disabled (BucketOwnerEnforced) and incomplete multipart uploads aborted after 7 days. @default false */
+  /**
+   * ACLs disabled (BucketOwnerEnforced), versioning with old versions deleted after 30 days, and
+   * incomplete multipart uploads aborted after 7 days. @default false
+   */
   readonly controls?: boolean;
 }
 
@@ -41,7 +44,7 @@ export class AlbLogBucket extends Construct {
     const elbAccount = new DataAwsElbServiceAccount(this, "elb_account", {});
     const secure = new SecureBucket(this, "logs", {
       bucket: props.bucket,
-      versioning: false,
+      versioning: props.controls ?? false,
       policyStatements: (bucketArn) => [
         {
           sid: "ElbAccountLogDelivery",
@@ -67,6 +70,7 @@ export class AlbLogBucket extends Construct {
           status: "Enabled",
           filter: [{ prefix: "" }],
           expiration: [{ days }],
+          noncurrentVersionExpiration: props.controls ? [{ noncurrentDays: 30 }] : undefined,
           abortIncompleteMultipartUpload: props.controls ? [{ daysAfterInitiation: 7 }] : undefined,
         },
       ],
