@@ -140,4 +140,32 @@ describe("parseStacks: values and options", () => {
     expect(problems({ prod: { wafWebAclArn: "arn:aws:wafv2:us-east-1:1:global/webacl/x" } })[0]).toMatch(/must be a REGIONAL WAFv2 web ACL ARN/);
     expect(problems({ prod: { accessJwt: false } })[0]).toMatch(/leave the key out instead/);
   });
+
+  it("checks the function, network and bucket options", () => {
+    expect(
+      problems({
+        prod: {
+          logRetentionDays: 100,
+          logsKmsKey: "alias/mine",
+          lambdaReservedConcurrency: 0,
+          lambdaTracing: "on",
+          strictSecurityGroups: 1,
+          bucketControls: "yes",
+          bucketAccessLogs: { retentionDays: 0 },
+        },
+      }).map((p) => p.split(":")[0]),
+    ).toEqual([
+      "stacks.prod.logRetentionDays",
+      "stacks.prod.logsKmsKey",
+      "stacks.prod.lambdaReservedConcurrency",
+      "stacks.prod.lambdaTracing",
+      "stacks.prod.strictSecurityGroups",
+      "stacks.prod.bucketControls",
+      "stacks.prod.bucketAccessLogs.retentionDays",
+    ]);
+    expect(problems({ prod: { logsKmsKey: "alias/mine" } })[0]).toMatch(/must be a KMS key ARN/);
+    expect(problems({ prod: { logRetentionDays: 100 } })[0]).toMatch(/365/);
+    const long = "a".repeat(49); // 64 characters with the suffix
+    expect(problems({ prod: { baseName: long, bucketAccessLogs: true } }).some((p) => p.includes(`${long}-s3-access-logs`))).toBe(true);
+  });
 });
