@@ -89,3 +89,36 @@ describe("strict security groups", () => {
     expect(JSON.stringify(sg(json).egress)).not.toContain("0.0.0.0/0");
   });
 });
+
+describe("bucket options", () => {
+  const json = synth({ secureBuckets: true, albLogs: true, bucketControls: true, bucketAccessLogs: { retentionDays: 30 } });
+
+  it("are off by default", () => {
+    for (const type of ["aws_s3_bucket_logging", "aws_s3_bucket_ownership_controls", "aws_s3_bucket_lifecycle_configuration"]) expect(article.resource[type]).toBeUndefined();
+  });
+
+  it("send the trust-store and ALB-log buckets' access logs to a bucket only S3 logging of this account can write", () => {
+    expect(json.resource.aws_s3_bucket.s3_access_logs_logs_bucket.bucket).toBe("${var.base_name}-s3-access-logs");
+    expect(Object.values(json.resource.aws_s3_bucket_logging).map((l) => [l.bucket, l.target_bucket, l.target_prefix]).sort()).toEqual([
+      ["${aws_s3_bucket.alb_logs_logs_bucket.id}", "${aws_s3_bucket.s3_access_logs_logs_bucket.id}", "alb-logs/"],
+      ["${aws_s3_bucket.client_cert_bucket.id}", "${aws_s3_bucket.s3_access_logs_logs_bucket.id}", "trust-store/"],
+    ]);
+    const delivery = (json.data.aws_iam_policy_document.s3_access_logs_logs_policy_document.statement as any[]).find((s) => s.sid === "S3ServerAccessLogDelivery");
+    expect(delivery).toMatchObject({ effect: "Allow", actions: ["s3:PutObject"], principals: [{ type: "Service", identifiers: ["logging.s3.amazonaws.com"] }] });
+    expect(delivery.condition).toEqual([{ test: "StringEquals", variable: "aws:SourceAccount", values: ["${data.aws_caller_identity.s3_access_logs_account.account_id}"] }]);
+    expect(json.resource.aws_s3_bucket_lifecycle_configuration.s3_access_logs_expiry.rule[0].expiration).toEqual([{ days: 30 }]);
+  });
+
+  it("disable ACLs on every bucket and abort incomplete uploads in every lifecycle rule", () => {
+    const owned = Object.values(json.resource.aws_s3_bucket_ownership_controls).map((o) => o.bucket).sort();
+    expect(owned).toEqual(Object.keys(json.resource.aws_s3_bucket).map((name) => `\${aws_s3_bucket.${name}.id}`).sort());
+    for (const lifecycle of Object.values(json.resource.aws_s3_bucket_lifecycle_configuration)) {
+      expect(lifecycle.rule[0]).toMatchObject({ status: "Enabled", filter: [{ prefix: "" }], abort_incomplete_multipart_upload: [{ days_after_initiation: 7 }] });
+    }
+    expect(json.resource.aws_s3_bucket_versioning.alb_logs_logs_versioning).toBeDefined();
+  });
+
+  it("refuse a retention that is not a whole number of days", () => {
+    expect(() => synth({ bucketAccessLogs: { retentionDays: 0 } })).toThrow("article/s3_access_logs: retentionDays 0 must be a whole number of days ≥ 1");
+  });
+});

@@ -3,7 +3,8 @@ import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-i
 import type { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
 import { S3BucketLoggingA as S3BucketLogging } from "@cdktf/provider-aws/lib/s3-bucket-logging";
-import { PropsError, isLiteral } from "./errors";
+import { checkProp } from "./errors";
+import { WHOLE_DAYS } from "./rules";
 import { bucketOwnerEnforced } from "./bucket-controls";
 import { SecureBucket } from "./secure-bucket";
 
@@ -27,9 +28,7 @@ export class AccessLogBucket extends Construct {
   constructor(scope: Construct, id: string, props: AccessLogBucketProps) {
     super(scope, id);
     const days = props.retentionDays ?? 365;
-    if (isLiteral(days) && (!Number.isInteger(days) || days < 1)) {
-      throw new PropsError(this, "retentionDays", `must be a whole number of days ≥ 1, got ${days}`);
-    }
+    checkProp(this, "retentionDays", days, WHOLE_DAYS);
     const account = new DataAwsCallerIdentity(this, "account", {});
     const secure = new SecureBucket(this, "logs", {
       bucket: props.bucket,

@@ -3,7 +3,8 @@ import { DataAwsElbServiceAccount } from "@cdktf/provider-aws/lib/data-aws-elb-s
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
 import type { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
-import { PropsError, isLiteral } from "./errors";
+import { checkProp } from "./errors";
+import { WHOLE_DAYS } from "./rules";
 import { bucketOwnerEnforced } from "./bucket-controls";
 import { SecureBucket } from "./secure-bucket";
 
@@ -37,9 +38,7 @@ export class AlbLogBucket extends Construct {
   constructor(scope: Construct, id: string, props: AlbLogBucketProps) {
     super(scope, id);
     const days = props.retentionDays ?? 90;
-    if (isLiteral(days) && (!Number.isInteger(days) || days < 1)) {
-      throw new PropsError(this, "retentionDays", `must be a whole number of days ≥ 1, got ${days}`);
-    }
+    checkProp(this, "retentionDays", days, WHOLE_DAYS);
 
     const elbAccount = new DataAwsElbServiceAccount(this, "elb_account", {});
     const secure = new SecureBucket(this, "logs", {

@@ -43,6 +43,9 @@ const LABEL = "[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?";
 const OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])";
 const DOMAIN_RE = `^(${LABEL}\\.)+${LABEL}$`;
 
+/** A retention or expiry period in days (a literal check only: no Terraform variable takes it). */
+export const WHOLE_DAYS = { allowed: "a whole number of days ≥ 1", test: (v: number) => Number.isInteger(v) && v >= 1 };
+
 export const rules = {
   albName: and(
     '1–32 characters: letters, digits and hyphens, not starting or ending with a hyphen, not starting with "internal-"',
