@@ -174,7 +174,16 @@ export const RULES: Rule[] = [
     check: (b) => ok(![b.policy_arn, ...(b.managed_policy_arns ?? [])].includes("arn:aws:iam::aws:policy/AdministratorAccess")),
   },
   { id: "CKV2_AWS_56", title: "No IAMFullAccess", types: ["aws_iam_role", "aws_iam_role_policy_attachment"], check: (b) => ok(![b.policy_arn, ...(b.managed_policy_arns ?? [])].some((arn) => String(arn).includes("IAMFullAccess"))) },
-  { id: "CKV_AWS_358", title: "No GitHub OIDC trust without a subject", types: ["aws_iam_role"], check: (b, j) => ok(!principals(policyDocument(j, b.assume_role_policy), "Allow").some((p) => p.includes("token.actions.githubusercontent.com"))) },
+  { id: "CKV_AWS_393", title: "No GitHub OIDC trust on a role without safe claims", types: ["aws_iam_role"], check: (b, j) => ok(!principals(policyDocument(j, b.assume_role_policy), "Allow").some((p) => p.includes("token.actions.githubusercontent.com"))) },
+  { id: "CKV_AWS_358", title: "No GitHub OIDC trust without safe claims", types: ["data.aws_iam_policy_document"], check: (b) => ok(!principals(b, "Allow").some((p) => p.includes("token.actions.githubusercontent.com"))) },
+  // Checkov derives these three from cloudsplaining's access levels; modelled here as: an Allow
+  // statement without a condition, on resource "*", with a wildcard action (service:* or *).
+  ...([["CKV_AWS_109", "No permissions management without constraints"], ["CKV_AWS_111", "No write access without constraints"], ["CKV_AWS_356", "No '*' resource for restrictable actions"]] as const).map(
+    ([id, title]): Rule => ({
+      id, title, types: ["data.aws_iam_policy_document"],
+      check: (b) => ok(!blocks(b.statement).some((st) => (st.effect ?? "Allow") === "Allow" && blocks(st.condition).length === 0 && (st.resources ?? []).includes("*") && (st.actions ?? []).some((a: string) => a === "*" || a.endsWith(":*")))),
+    }),
+  ),
   // CloudWatch Logs, KMS, ACM, Route53
   { id: "CKV_AWS_66", title: "Log group retention set", types: ["aws_cloudwatch_log_group"], check: (b) => ok(b.retention_in_days !== undefined) },
   { id: "CKV_AWS_158", title: "Log group encrypted with KMS", types: ["aws_cloudwatch_log_group"], check: (b) => ok(Boolean(b.kms_key_id)) },
@@ -183,6 +192,8 @@ export const RULES: Rule[] = [
   { id: "CKV_AWS_33", title: "KMS key policy has no '*' principal", types: ["aws_kms_key"], check: (b, j) => ok(!principals(policyDocument(j, b.policy), "Allow").includes("*")) },
   { id: "CKV_AWS_227", title: "KMS key enabled", types: ["aws_kms_key"], check: (b) => ok(b.is_enabled !== false) },
   { id: "CKV2_AWS_64", title: "KMS key policy defined", types: ["aws_kms_key"], check: (b) => ok(b.policy !== undefined) },
+  { id: "CKV2_AWS_71", title: "ACM certificate without wildcard names", types: ["aws_acm_certificate"], check: (b) => ok(![b.domain_name, ...(b.subject_alternative_names ?? [])].some((n) => String(n).includes("*"))) },
+  { id: "CKV2_AWS_75", title: "No open CORS on a Lambda function URL", types: ["aws_lambda_function"], check: (_b, j, a) => ok(connected(j, a, "aws_lambda_function_url").every((u) => !(block(u.cors)?.allow_origins ?? []).includes("*"))) },
   { id: "CKV_AWS_233", title: "ACM certificate create_before_destroy", types: ["aws_acm_certificate"], check: (b) => ok(b.lifecycle?.create_before_destroy === true) },
   { id: "CKV_AWS_234", title: "ACM certificate transparency logging", types: ["aws_acm_certificate"], check: (b) => ok([undefined, "ENABLED"].includes(block(b.options)?.certificate_transparency_logging_preference)) },
   {
@@ -204,13 +215,18 @@ export const EXCEPTIONS: Record<string, string> = {
   "CKV_AWS_117": "Lambda in a VPC: the function reaches no VPC resource; in a VPC it would need a NAT gateway to fetch the Access key set",
   "CKV_AWS_173": "KMS for the environment: the variables hold no secret (CA certificates, allow-lists, team domain, AUD tag); Lambda encrypts them at rest with an AWS key",
   "CKV_AWS_272": "code signing: the code is zipped by Terraform from the synthesized stack folder; signing needs an AWS Signer job on an S3 object",
+  // The logs key's policy (logsKmsKey): its first statement is AWS's default key policy statement.
+  "CKV_AWS_109": "the KMS key policy's account statement (kms:* on \"*\"): AWS's default statement; in a key policy \"*\" is the key itself",
+  "CKV_AWS_111": "the same statement",
+  "CKV_AWS_356": "the same statement",
 };
+
+/** The blocks of a rule type: `aws_x` a resource type, `data.aws_x` a data source type. */
+const blocksOf = (json: Json, type: string) => Object.entries((type.startsWith("data.") ? json.data[type.slice(5)] : json.resource[type]) ?? {});
 
 function evaluate(json: Json): { id: string; address: string; result: Result }[] {
   return RULES.flatMap((rule) =>
-    rule.types.flatMap((type) =>
-      Object.entries(json.resource[type] ?? {}).map(([name, body]) => ({ id: rule.id, address: `${type}.${name}`, result: rule.check(body, json, `${type}.${name}`, type) })),
-    ),
+    rule.types.flatMap((type) => blocksOf(json, type).map(([name, body]) => ({ id: rule.id, address: `${type}.${name}`, result: rule.check(body, json, `${type}.${name}`, type) }))),
   );
 }
 
@@ -220,6 +236,11 @@ describe("hardened against Checkov's rules for its resource types", () => {
 
   it("fails no rule outside the documented exceptions", () => {
     expect(failing.filter((r) => !(r.id in EXCEPTIONS)).map((r) => `${r.id} ${r.address}`)).toEqual([]);
+  });
+
+  it("fails the policy-document rules on the KMS key's policy only", () => {
+    const onDocuments = failing.filter((r) => r.address.startsWith("data."));
+    expect([...new Set(onDocuments.map((r) => r.address))]).toEqual(["data.aws_iam_policy_document.logs_kms_key_policy"]);
   });
 
   it("still fails each exception (no stale exception)", () => {
@@ -294,7 +315,11 @@ describe("the predicates can fail", () => {
     CKV_AWS_61: ["aws_iam_role", {}],
     CKV_AWS_274: ["aws_iam_role_policy_attachment", { policy_arn: "arn:aws:iam::aws:policy/AdministratorAccess" }],
     CKV2_AWS_56: ["aws_iam_role_policy_attachment", { policy_arn: "arn:aws:iam::aws:policy/IAMFullAccess" }],
-    CKV_AWS_358: ["aws_iam_role", {}],
+    CKV_AWS_393: ["aws_iam_role", {}],
+    CKV_AWS_358: ["data.aws_iam_policy_document", { statement: [{ effect: "Allow", principals: [{ type: "Federated", identifiers: ["arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"] }] }] }],
+    ...Object.fromEntries(["CKV_AWS_109", "CKV_AWS_111", "CKV_AWS_356"].map((id) => [id, ["data.aws_iam_policy_document", { statement: [{ effect: "Allow", actions: ["s3:*"], resources: ["*"] }] }]])),
+    CKV2_AWS_71: ["aws_acm_certificate", { domain_name: "*.example.com" }],
+    CKV2_AWS_75: ["aws_lambda_function", {}, { aws_lambda_function_url: { url: { function_name: "${aws_lambda_function.x.function_name}", cors: { allow_origins: ["*"] } } } }],
     CKV_AWS_66: ["aws_cloudwatch_log_group", {}],
     CKV_AWS_7: ["aws_kms_key", {}],
     CKV_AWS_33: ["aws_kms_key", {}],
@@ -320,7 +345,7 @@ describe("the predicates can fail", () => {
     CKV_AWS_93: { policy: "${data.aws_iam_policy_document.lockout.json}" },
     CKV_AWS_60: { assume_role_policy: "${data.aws_iam_policy_document.open.json}" },
     CKV_AWS_61: { assume_role_policy: "${data.aws_iam_policy_document.account.json}" },
-    CKV_AWS_358: { assume_role_policy: "${data.aws_iam_policy_document.account.json}" },
+    CKV_AWS_393: { assume_role_policy: "${data.aws_iam_policy_document.account.json}" },
     CKV_AWS_33: { policy: "${data.aws_iam_policy_document.open.json}" },
   };
 
@@ -328,7 +353,10 @@ describe("the predicates can fail", () => {
     if (articleFailing.has(id)) return;
     expect(bad[id]).toBeDefined();
     const [type, body, others = {}] = bad[id];
-    const json: Json = { resource: { ...others, [type]: { x: { ...body, ...policyFor[id] } } }, data: docs.data };
-    expect(rule.check(json.resource[type].x, json, `${type}.x`, type)).toBe("fail");
+    const own = { ...body, ...policyFor[id] };
+    const json: Json = type.startsWith("data.")
+      ? { resource: others, data: { ...docs.data, [type.slice(5)]: { x: own } } }
+      : { resource: { ...others, [type]: { x: own } }, data: docs.data };
+    expect(rule.check(own, json, `${type}.x`, type)).toBe("fail");
   });
 });
