@@ -1,11 +1,10 @@
 import { Construct } from "constructs";
 import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
 import type { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
-import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
 import { S3BucketLoggingA as S3BucketLogging } from "@cdktf/provider-aws/lib/s3-bucket-logging";
 import { checkProp } from "./errors";
 import { WHOLE_DAYS } from "./rules";
-import { bucketOwnerEnforced } from "./bucket-controls";
+import { bucketOwnerEnforced, wholeBucketLifecycle } from "./bucket-controls";
 import { SecureBucket } from "./secure-bucket";
 
 export interface AccessLogBucketProps {
@@ -45,19 +44,7 @@ export class AccessLogBucket extends Construct {
     });
     this.bucket = secure.bucket;
     bucketOwnerEnforced(this, this.bucket);
-    new S3BucketLifecycleConfiguration(this, "expiry", {
-      bucket: this.bucket.id,
-      rule: [
-        {
-          id: "expire-logs",
-          status: "Enabled",
-          filter: [{ prefix: "" }],
-          expiration: [{ days }],
-          noncurrentVersionExpiration: [{ noncurrentDays: 30 }],
-          abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
-        },
-      ],
-    });
+    wholeBucketLifecycle(this, "expiry", this.bucket, { id: "expire-logs", expirationDays: days, noncurrentDays: 30, abortUploadsDays: 7 });
   }
 
   /** Sends the server access logs of `source` here, under `<prefix>/`. */

@@ -1,11 +1,10 @@
 import { Construct } from "constructs";
 import { DataAwsElbServiceAccount } from "@cdktf/provider-aws/lib/data-aws-elb-service-account";
-import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
 import type { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import { checkProp } from "./errors";
 import { WHOLE_DAYS } from "./rules";
-import { bucketOwnerEnforced } from "./bucket-controls";
+import { bucketOwnerEnforced, wholeBucketLifecycle } from "./bucket-controls";
 import { SecureBucket } from "./secure-bucket";
 
 export interface AlbLogBucketProps {
@@ -61,18 +60,11 @@ export class AlbLogBucket extends Construct {
         },
       ],
     });
-    new S3BucketLifecycleConfiguration(this, "expiry", {
-      bucket: secure.bucket.id,
-      rule: [
-        {
-          id: "expire-logs",
-          status: "Enabled",
-          filter: [{ prefix: "" }],
-          expiration: [{ days }],
-          noncurrentVersionExpiration: props.controls ? [{ noncurrentDays: 30 }] : undefined,
-          abortIncompleteMultipartUpload: props.controls ? [{ daysAfterInitiation: 7 }] : undefined,
-        },
-      ],
+    wholeBucketLifecycle(this, "expiry", secure.bucket, {
+      id: "expire-logs",
+      expirationDays: days,
+      noncurrentDays: props.controls ? 30 : undefined,
+      abortUploadsDays: props.controls ? 7 : undefined,
     });
     if (props.controls) bucketOwnerEnforced(this, secure.bucket);
 
