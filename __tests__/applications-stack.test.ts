@@ -63,7 +63,7 @@ describe("a stack with applications", () => {
         hostname: `${app}.example.com`,
         enabled: true,
         authenticated_origin_pulls_certificate: "${cloudflare_authenticated_origin_pulls_certificate.cloudflare_zone_origin_pulls_certificate.id}",
-        lifecycle: { replace_triggered_by: ["${cloudflare_authenticated_origin_pulls_certificate.cloudflare_zone_origin_pulls_certificate}"] },
+        lifecycle: { replace_triggered_by: ["cloudflare_authenticated_origin_pulls_certificate.cloudflare_zone_origin_pulls_certificate"] },
       });
     }
   });

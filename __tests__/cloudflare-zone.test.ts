@@ -46,7 +46,7 @@ describe("CloudflareZone", () => {
       zone_id: zoneId,
       authenticated_origin_pulls_certificate: `\${cloudflare_authenticated_origin_pulls_certificate.${cert}.id}`,
       hostname: "app.example.com",
-      lifecycle: { replace_triggered_by: [`\${cloudflare_authenticated_origin_pulls_certificate.${cert}}`] },
+      lifecycle: { replace_triggered_by: [`cloudflare_authenticated_origin_pulls_certificate.${cert}`] },
     });
   });
 

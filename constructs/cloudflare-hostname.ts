@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import type { ITerraformResource } from "cdktf";
 import { AuthenticatedOriginPulls } from "@cdktf/provider-cloudflare/lib/authenticated-origin-pulls";
 import { Record as DnsRecord } from "@cdktf/provider-cloudflare/lib/record";
+import { staticReference } from "./static-reference";
 
 export interface CloudflareHostnameProps {
   /** ID of the Cloudflare zone the hostname is in. */
@@ -37,7 +38,8 @@ export function originPullsBinding(
     zoneId: props.zoneId,
     authenticatedOriginPullsCertificate: props.originPullCertificateId,
     hostname: props.hostname,
-    lifecycle: props.replaceTriggeredBy && { replaceTriggeredBy: props.replaceTriggeredBy },
+    // Written as bare addresses (`type.name`): Terraform rejects an interpolation in a meta-argument.
+    lifecycle: props.replaceTriggeredBy && { replaceTriggeredBy: props.replaceTriggeredBy.map(staticReference) },
   });
 }
 

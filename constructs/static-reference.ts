@@ -1,0 +1,15 @@
+import type { ITerraformDependable } from "cdktf";
+import { dependable } from "cdktf/lib/tfExpression";
+
+/**
+ * A reference as Terraform's meta-arguments take it: `type.name`, a bare address.
+ *
+ * `lifecycle.replace_triggered_by`, `depends_on`, `ignore_changes`, `moved` and `import` are
+ * static: Terraform reads them before it evaluates anything, and in its JSON syntax an address
+ * there is a plain string. cdktf 0.20 writes a resource given to `replaceTriggeredBy` as
+ * `"${type.name}"`, an interpolation, which `terraform init` rejects ("Invalid character").
+ * This is the form cdktf itself uses for `dependsOn`, resolved at synth like any other token.
+ */
+export function staticReference(target: ITerraformDependable): string {
+  return dependable(target);
+}
