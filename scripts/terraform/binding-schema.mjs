@@ -1,0 +1,238 @@
+// A provider's schema, read back from its prebuilt CDKTF binding (node_modules/@cdktf/provider-*).
+//
+// The bindings are generated from the providers' own schemas, and the generated code keeps what
+// Terraform checks: every configurable argument with its Terraform name, whether it is a block and
+// how it nests (`synthesizeHclAttributes()` and the `<struct>ToHclTerraform` functions), which
+// arguments are optional (`?` in the config interfaces of index.d.ts), and every readable attribute
+// with its type (the getters: `getStringAttribute('arn')`, `new XList(this, "rule", true)`, …).
+// What it cannot tell: whether an optional argument is also computed (only `id` is taken to be),
+// and the provider's own checks (ExactlyOneOf, value formats), which run inside a real provider.
+//
+// The result has the shape of one provider in `terraform providers schema -json`, so it can be
+// compared with a real provider's (scripts/terraform/compare-schema.mjs does, for AWS).
+//
+//   node scripts/terraform/binding-schema.mjs <binding package dir> > schema.json
+import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+
+const PRIMITIVE = { string: "string", number: "number", boolean: "bool", any: "dynamic" };
+
+/** The cty type of a simple argument from its HCL kind and storage class (`stringList`, `numberMap`, …). */
+function simpleType(kind, storage) {
+  if (kind === "simple") return PRIMITIVE[storage] ?? "dynamic";
+  const element = storage.replace(/(List|Map)$/, "");
+  const inner = PRIMITIVE[element] ?? "dynamic";
+  if (kind === "list" || kind === "set") return [kind, inner];
+  if (kind === "map") return ["map", inner];
+  return "dynamic";
+}
+
+/** Whether a block holds a dynamic-typed attribute, at any depth. */
+function hasDynamic(block) {
+  const dynamic = (t) => t === "dynamic" || (Array.isArray(t) && t.slice(1).some((x) => (typeof x === "object" && !Array.isArray(x) ? Object.values(x).some(dynamic) : dynamic(x))));
+  return (
+    Object.values(block.attributes ?? {}).some((a) => (a.nested_type ? hasDynamic(a.nested_type) : dynamic(a.type))) ||
+    Object.values(block.block_types ?? {}).some((b) => hasDynamic(b.block))
+  );
+}
+
+/** The body of a function, class or interface starting at `start` (the index of its `{`), by brace depth. */
+function bodyAt(src, start) {
+  let depth = 0;
+  for (let i = start; i < src.length; i++) {
+    const c = src[i];
+    if (c === "/" && src[i + 1] === "/") i = src.indexOf("\n", i);
+    else if (c === "/" && src[i + 1] === "*") i = src.indexOf("*/", i + 2) + 1;
+    else if (c === "{") depth++;
+    else if (c === "}" && --depth === 0) return src.slice(start + 1, i);
+    else if (c === '"' || c === "'" || c === "`") {
+      for (i++; i < src.length && src[i] !== c; i++) if (src[i] === "\\") i++;
+    }
+  }
+  throw new Error("unbalanced braces");
+}
+
+const ENTRY = /(\w+): \{\s*value: ([\s\S]*?),\s*isBlock: (true|false),\s*type: "(\w+)",\s*storageClassType: "(\w+)",\s*\}/g;
+
+/** The arguments one HCL function writes: Terraform name → { isBlock, kind, storage, struct }. */
+function hclEntries(body) {
+  const entries = new Map();
+  for (const [, name, value, isBlock, kind, storage] of body.matchAll(ENTRY)) {
+    const struct = /\b(?<!cdktf\.)([a-z]\w*)ToHclTerraform\b/.exec(value)?.[1];
+    entries.set(name, { isBlock: isBlock === "true", kind, storage, struct });
+  }
+  return entries;
+}
+
+/** Property names of `export interface Name … { … }` in index.d.ts, with whether each is optional. */
+function interfaceProps(dts, name) {
+  const at = dts.search(new RegExp(`export interface ${name}(?: extends [\\w.]+)? \\{`));
+  if (at < 0) return new Map();
+  const body = bodyAt(dts, dts.indexOf("{", at));
+  return new Map([...body.matchAll(/readonly (\w+)(\?)?:/g)].map(([, prop, opt]) => [prop, opt === "?"]));
+}
+
+const GETTER = /\n {4}get (\w+)\(\) \{\s*return ([^;]+);\s*\}/g;
+const SIMPLE_GETTERS = {
+  getStringAttribute: "string",
+  getNumberAttribute: "number",
+  getBooleanAttribute: "bool",
+  getListAttribute: ["list", "string"],
+  getNumberListAttribute: ["list", "number"],
+  getBooleanListAttribute: ["list", "bool"],
+  getStringMapAttribute: ["map", "string"],
+  getNumberMapAttribute: ["map", "number"],
+  getBooleanMapAttribute: ["map", "bool"],
+  getAnyMapAttribute: ["map", "dynamic"],
+  interpolationForAttribute: "dynamic",
+};
+
+class Module {
+  constructor(js, dts) {
+    this.js = js;
+    this.dts = dts;
+    this.classes = new Map();
+    for (const m of js.matchAll(/\nclass (\w+) extends ([\w.]+) \{/g)) {
+      this.classes.set(m[1], { base: m[2], body: bodyAt(js, m.index + m[0].length - 1) });
+    }
+  }
+
+  /** Terraform name → cty type of every readable attribute of a class (resource or OutputReference). */
+  getters(className) {
+    const cls = this.classes.get(className);
+    const types = new Map();
+    if (!cls) return types;
+    const fields = new Map();
+    for (const [, field, ctor, tfName, wrapsSet] of cls.body.matchAll(/this\.(_\w+) = new (?:\w+\.)?(\w+)\(this, "(\w+)"(?:, (true|false))?\)/g)) {
+      fields.set(field, { ctor, tfName, wrapsSet: wrapsSet === "true" });
+    }
+    for (const [, , expr] of cls.body.matchAll(GETTER)) {
+      const simple = /this\.(\w+)\('(\w+)'\)/.exec(expr);
+      if (simple && SIMPLE_GETTERS[simple[1]] !== undefined) {
+        let type = SIMPLE_GETTERS[simple[1]];
+        if (/Fn\.tolist\(/.test(expr) && Array.isArray(type) && type[0] === "list") type = ["set", type[1]];
+        types.set(simple[2], type);
+        continue;
+      }
+      const field = /^this\.(_\w+)$/.exec(expr.trim());
+      const complex = field && fields.get(field[1]);
+      if (complex) types.set(complex.tfName, this.complexType(complex.ctor, complex.wrapsSet));
+    }
+    return types;
+  }
+
+  /** The cty type of a complex attribute held by an instance of `ctor` (XOutputReference, XList, XMap). */
+  complexType(ctor, wrapsSet) {
+    // cdktf's own collections: StringMap, NumberListMap, StringMapList, … (innermost first).
+    const own = /^(String|Number|Boolean|Any)((?:List|Map)+)$/.exec(ctor);
+    if (own) {
+      let type = PRIMITIVE[own[1].toLowerCase()];
+      for (const kind of own[2].match(/List|Map/g)) type = [kind === "Map" ? "map" : "list", type];
+      return type;
+    }
+    if (ctor.endsWith("OutputReference")) return ["object", Object.fromEntries(this.getters(ctor))];
+    const element = /return new (?:\w+\.)?(\w+OutputReference)\(/.exec(this.classes.get(ctor)?.body ?? "")?.[1];
+    const object = element ? ["object", Object.fromEntries(this.getters(element))] : "dynamic";
+    if (ctor.endsWith("Map")) return ["map", object];
+    return [wrapsSet ? "set" : "list", object];
+  }
+
+  /**
+   * One level of the schema: the arguments written by an HCL function (the resource's
+   * synthesizeHclAttributes or a struct's ToHclTerraform), the optional flags of its interface,
+   * and the readable attributes of its class (computed-only ones appear only there).
+   */
+  block({ hclBody, interfaceName, className, top = false }) {
+    const entries = hclEntries(hclBody);
+    const optional = interfaceProps(this.dts, interfaceName);
+    const camel = (name) => name.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
+    const isOptional = (name) => {
+      const flag = optional.get(camel(name)) ?? optional.get(`${camel(name)}Attribute`);
+      return flag ?? true;
+    };
+    const getters = className ? this.getters(className) : new Map();
+    const block = { attributes: {}, block_types: {} };
+    for (const [name, entry] of entries) {
+      const opt = isOptional(name);
+      if (entry.struct) {
+        const structName = entry.struct[0].toUpperCase() + entry.struct.slice(1);
+        const inner = this.block({
+          hclBody: this.structBody(entry.struct),
+          interfaceName: structName,
+          className: `${structName}OutputReference`,
+        });
+        const nesting = entry.kind === "struct" ? "single" : entry.kind;
+        if (entry.isBlock) {
+          // A required block has at least one item; a single one, exactly one (Terraform wants both
+          // set); a map of blocks has no bounds.
+          const required = opt || nesting === "map" ? {} : nesting === "single" ? { min_items: 1, max_items: 1 } : { min_items: 1 };
+          // Where the binding types a recursive part as `any` (wafv2 statements), a set of blocks
+          // cannot hold it: Terraform allows no dynamic type in a set. Read it as a list.
+          const mode = nesting === "set" && hasDynamic(inner) ? "list" : nesting;
+          block.block_types[name] = { nesting_mode: mode, block: inner, ...required };
+        } else {
+          block.attributes[name] = {
+            nested_type: { nesting_mode: nesting, attributes: inner.attributes },
+            ...(opt ? { optional: true } : { required: true }),
+          };
+        }
+        continue;
+      }
+      const type = entry.kind === "simple" && getters.has(name) ? getters.get(name) : simpleType(entry.kind, entry.storage);
+      block.attributes[name] = { type, ...(opt ? { optional: true } : { required: true }), ...(top && opt && name === "id" ? { computed: true } : {}) };
+    }
+    for (const [name, type] of getters) {
+      if (!entries.has(name)) block.attributes[name] = { type, computed: true };
+    }
+    if (Object.keys(block.block_types).length === 0) delete block.block_types;
+    return block;
+  }
+
+  structBody(fn) {
+    const m = new RegExp(`\\nfunction ${fn}ToHclTerraform\\(struct\\) \\{`).exec(this.js);
+    if (!m) throw new Error(`no function ${fn}ToHclTerraform`);
+    return bodyAt(this.js, m.index + m[0].length - 1);
+  }
+
+  /** The resource, data source or provider class of the module, with its Terraform type name. */
+  main() {
+    for (const [name, cls] of this.classes) {
+      const kind = { "cdktf.TerraformResource": "resource", "cdktf.TerraformDataSource": "data", "cdktf.TerraformProvider": "provider" }[cls.base];
+      if (!kind) continue;
+      const type = new RegExp(`${name}\\.tfResourceType = "(\\w+)";`).exec(this.js)?.[1];
+      const hcl = /\n {4}synthesizeHclAttributes\(\) \{/.exec(cls.body);
+      if (!type || !hcl) continue;
+      const hclBody = bodyAt(cls.body, hcl.index + hcl[0].length - 1);
+      const block = this.block({ hclBody, interfaceName: `${name}Config`, className: kind === "provider" ? undefined : name, top: kind !== "provider" });
+      return { kind, type, block };
+    }
+    return undefined;
+  }
+}
+
+/** The schema of the provider whose binding is installed at `dir`, in `providers schema -json` form. */
+export function bindingSchema(dir) {
+  const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+  const source = pkg.cdktf?.provider?.name;
+  const version = pkg.cdktf?.provider?.version;
+  if (!source || !version) throw new Error(`${dir}: not a prebuilt provider binding (no cdktf.provider in package.json)`);
+  const schema = { source, version, binding: `${pkg.name}@${pkg.version}`, provider: { version: 0, block: { attributes: {} } }, resource_schemas: {}, data_source_schemas: {} };
+  const lib = join(dir, "lib");
+  for (const entry of readdirSync(lib, { withFileTypes: true })) {
+    const js = join(lib, entry.name, "index.js");
+    if (!entry.isDirectory() || !existsSync(js)) continue;
+    // Large modules keep their structs in index-structs/*.js beside index.js: read them as one.
+    const files = readdirSync(join(lib, entry.name), { recursive: true }).filter((f) => /\.js$|\.d\.ts$/.test(f)).sort();
+    const read = (ext) => files.filter((f) => f.endsWith(ext) && (ext === ".d.ts" || !f.endsWith(".d.ts"))).map((f) => readFileSync(join(lib, entry.name, f), "utf8")).join("\n");
+    const mod = new Module(read(".js"), read(".d.ts"));
+    const main = mod.main();
+    if (!main) continue;
+    if (main.kind === "provider") schema.provider = { version: 0, block: main.block };
+    else schema[main.kind === "resource" ? "resource_schemas" : "data_source_schemas"][main.type] = { version: 0, block: main.block };
+  }
+  return schema;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.stdout.write(JSON.stringify(bindingSchema(process.argv[2])));
+}

@@ -1,0 +1,215 @@
+// The Terraform stage: real Terraform is the judge of every stack the project ships or documents,
+// and of a matrix of variants that uses every option and target kind (variants.mjs).
+//
+// For each stack: `terraform init -backend=false`, `terraform validate`, and `terraform test`
+// with `mock_provider` for every provider, running a plan and an apply with example variables.
+// Then mutations of a synthesized stack, each of which must fail for its stated reason, show
+// that the check can fail. Providers: the real ones from a local mirror where they fit
+// (TF_PROVIDER_MIRROR, else /opt/tf-plugins), else schema-only stand-ins built from the prebuilt
+// bindings (provider-mirror.mjs); the report says which is which. See docs/terraform-check.md.
+//
+//   node scripts/terraform/check.mjs [--only stack,…] [--no-mutations] [--keep]
+//   (npm run terraform:check)
+import { execFileSync, spawn } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildMirror, realMirrorDirs, selfSignedCertificate } from "./provider-mirror.mjs";
+import { startStandIns } from "./standin-servers.mjs";
+import { EXAMPLE_VARIABLES, VARIANTS } from "./variants.mjs";
+import { MUTATIONS } from "./mutations.mjs";
+import { testFile } from "./test-file.mjs";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const BUILD = join(ROOT, ".build", "terraform");
+const args = process.argv.slice(2);
+const only = args.find((a) => a.startsWith("--only="))?.slice(7).split(",");
+const started = Date.now();
+const seconds = (t) => `${((Date.now() - t) / 1000).toFixed(1)} s`;
+
+// ---- Terraform on the machine -------------------------------------------------------------------
+let terraformVersion;
+try {
+  terraformVersion = JSON.parse(execFileSync("terraform", ["version", "-json"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], env: { ...process.env, CHECKPOINT_DISABLE: "1" } })).terraform_version;
+} catch {
+  if (process.env.CI) {
+    console.error("terraform: not found on PATH. CI must run the Terraform stage: install Terraform ≥ 1.11.");
+    process.exit(1);
+  }
+  console.log("terraform: skipped, terraform is not on PATH (CI fails here instead). Install Terraform ≥ 1.11 to run this stage.");
+  process.exit(0);
+}
+
+/** Runs a command; resolves with its exit code and combined output. */
+function run(cmd, argv, { cwd = ROOT, env = {} } = {}) {
+  return new Promise((done) => {
+    const child = spawn(cmd, argv, { cwd, env: { ...process.env, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (out += d));
+    child.on("close", (code) => done({ code, out }));
+  });
+}
+
+async function pool(items, worker, size = availableParallelism()) {
+  const results = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(size, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        results[i] = await worker(items[i]);
+      }
+    }),
+  );
+  return results;
+}
+
+// ---- 1. synthesize every stack ----------------------------------------------------------------
+rmSync(join(BUILD, "synth"), { recursive: true, force: true });
+rmSync(join(BUILD, "work"), { recursive: true, force: true });
+mkdirSync(join(BUILD, "synth"), { recursive: true });
+const fixtures = join(BUILD, "fixtures");
+await selfSignedCertificate(fixtures, "origin-pull", "origin-pull.example.net");
+const variants = JSON.parse(JSON.stringify(VARIANTS).replaceAll("FIXTURES/", `${relative(ROOT, fixtures)}/`));
+
+const synths = [
+  { group: "shipped", argv: [] },
+  { group: "example", argv: ["examples/typescript/main.ts"] },
+  { group: "variant", argv: [], context: { stacks: variants } },
+];
+let t = Date.now();
+// The first builds what the others reuse (scripts/build.mjs); then the rest side by side.
+const synthOne = async ({ group, argv, context }) => {
+  const env = { CDKTF_OUTDIR: join(BUILD, "synth", group), ...(context ? { CDKTF_CONTEXT_JSON: JSON.stringify(context) } : {}) };
+  const r = await run(process.execPath, ["scripts/app.mjs", ...argv], { env });
+  if (r.code !== 0) throw new Error(`synth of ${group} stacks failed:\n${r.out}`);
+};
+await synthOne(synths[0]);
+await Promise.all(synths.slice(1).map(synthOne));
+const stacks = synths.flatMap(({ group }) => {
+  const dir = join(BUILD, "synth", group, "stacks");
+  return readdirSync(dir)
+    .filter((name) => !only || only.includes(name))
+    .map((name) => ({ group, name, dir: join(dir, name), config: JSON.parse(readFileSync(join(dir, name, "cdk.tf.json"), "utf8")) }));
+});
+console.log(`terraform: Terraform ${terraformVersion}; synthesized ${stacks.length} stacks in ${seconds(t)}`);
+
+// ---- 2. providers ---------------------------------------------------------------------------------
+t = Date.now();
+const configs = stacks.map((s) => s.config);
+const real = await buildMirror({ buildDir: join(BUILD, "real"), configs, realMirrors: realMirrorDirs() });
+// Mocked plans and the variants need only schemas: a real provider's is read once from the real
+// provider itself (below) and served by a stand-in, so no run waits for a large provider to start.
+const captured = await captureRealSchemas(real);
+const mutated = MUTATIONS.map((m) => {
+  const base = stacks.find((s) => s.group === "shipped" && s.name === "article") ?? stacks[0];
+  const config = JSON.parse(JSON.stringify(base.config));
+  m.mutate(config);
+  return { ...m, base, config };
+});
+const schemaOnly = await startStandIns({ buildDir: join(BUILD, "schema"), configs: [...configs, ...mutated.map((m) => m.config)], captured });
+process.on("exit", () => schemaOnly.stop());
+console.log(`terraform: providers ready in ${seconds(t)}`);
+for (const p of real.report) {
+  const standIn = schemaOnly.report.find((s) => s.source === p.source && s.constraint === p.constraint);
+  console.log(`  ${p.source} ${p.constraint}: ${p.version}, ${p.kind === "real" ? `real (${p.from}); mocked plans use its own schema` : `${p.kind} (schema of ${p.from})`}${standIn && standIn.version !== p.version ? ` [stand-in ${standIn.version}]` : ""}`);
+}
+
+/** Each real provider's schema, read with `terraform providers schema -json` in a folder that uses it. */
+async function captureRealSchemas(mirror) {
+  const reals = mirror.report.filter((p) => p.kind === "real");
+  const out = {};
+  if (!reals.length) return out;
+  const dir = join(BUILD, "capture");
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const required = Object.fromEntries(reals.map((p, i) => [`p${i}`, { source: p.source, version: p.version }]));
+  writeFileSync(join(dir, "main.tf.json"), JSON.stringify({ terraform: { required_providers: required } }));
+  const env = { TF_CLI_CONFIG_FILE: mirror.rc };
+  const init = await run("terraform", ["init", "-backend=false", "-input=false", "-no-color"], { cwd: dir, env });
+  if (init.code !== 0) throw new Error(`reading the real providers' schemas: terraform init failed:\n${init.out}`);
+  const schema = await run("terraform", ["providers", "schema", "-json"], { cwd: dir, env });
+  if (schema.code !== 0) throw new Error(`terraform providers schema failed:\n${schema.out}`);
+  const all = JSON.parse(schema.out).provider_schemas;
+  for (const p of reals) out[`${p.source}@${p.version}`] = all[`registry.terraform.io/${p.source}`];
+  rmSync(dir, { recursive: true, force: true });
+  return out;
+}
+
+// ---- 3. every stack: init, validate, mocked plan and apply -----------------------------------------
+const results = [];
+const record = (name, ok, detail, time) => {
+  results.push({ name, ok });
+  console.log(`${ok ? "ok  " : "FAIL"} ${name} (${time})${ok ? "" : `\n${indent(detail)}`}`);
+};
+const indent = (text) => text.trim().split("\n").map((l) => `       ${l}`).join("\n");
+const errors = (out) => out.split("\n").filter((l) => /^(│ )?Error: /.test(l)).map((l) => l.replace(/^│ /, "")).join("; ");
+
+/** Copies a stack folder to a work folder with its test file; returns the folder. */
+function workDir(stack, name, config = stack.config) {
+  const dir = join(BUILD, "work", name);
+  cpSync(stack.dir, dir, { recursive: true });
+  writeFileSync(join(dir, "cdk.tf.json"), JSON.stringify(config, null, 2));
+  mkdirSync(join(dir, "tests"), { recursive: true });
+  writeFileSync(join(dir, "tests", "check.tftest.hcl"), testFile(config, EXAMPLE_VARIABLES, schemaOnly.resourceSchema));
+  return dir;
+}
+
+/**
+ * init, validate and test in `dir`; stops at the first failure. Returns { step, out } of it, or
+ * undefined. `providers`: a CLI configuration (real mode) or a TF_REATTACH_PROVIDERS value.
+ */
+async function terraform(dir, providers, steps = ["init", "validate", "test"]) {
+  const env = providers.rc ? { TF_CLI_CONFIG_FILE: providers.rc } : { TF_CLI_CONFIG_FILE: "/dev/null", TF_REATTACH_PROVIDERS: providers.reattach };
+  const argv = {
+    init: ["init", "-backend=false", "-input=false", "-no-color"],
+    validate: ["validate", "-no-color"],
+    test: ["test", "-no-color"],
+  };
+  for (const step of steps) {
+    const r = await run("terraform", argv[step], { cwd: dir, env });
+    if (r.code !== 0) return { step, out: r.out };
+  }
+  return undefined;
+}
+
+t = Date.now();
+const jobs = stacks.flatMap((stack) => [
+  { stack, mode: "schema" },
+  // The stacks the project ships or documents are also validated with the real providers, whose
+  // own argument checks (formats, enums, conflicts) then run too.
+  ...(stack.group === "variant" ? [] : [{ stack, mode: "real" }]),
+]);
+await pool(jobs, async ({ stack, mode }) => {
+  const start = Date.now();
+  const name = `${stack.group}/${stack.name}`;
+  const dir = workDir(stack, `${stack.group}.${stack.name}.${mode}`);
+  const failed = mode === "real" ? await terraform(dir, { rc: real.rc }, ["init", "validate"]) : await terraform(dir, { reattach: schemaOnly.reattachFor(stack.config) });
+  const what = mode === "real" ? "init + validate, real providers where present" : "init + validate + mocked plan/apply";
+  record(`${name}: ${what}`, !failed, failed && `terraform ${failed.step} failed:\n${failed.out}`, seconds(start));
+  if (!failed && !args.includes("--keep")) rmSync(dir, { recursive: true, force: true });
+});
+console.log(`terraform: ${jobs.length} stack checks in ${seconds(t)}`);
+
+// ---- 4. the check can fail ------------------------------------------------------------------------
+if (!args.includes("--no-mutations")) {
+  t = Date.now();
+  await pool(mutated, async (m) => {
+    const start = Date.now();
+    const { base, config } = m;
+    const dir = workDir(base, `mutation.${m.name}`, config);
+    const failed = await terraform(dir, { reattach: schemaOnly.reattachFor(config) });
+    const ok = !!failed && failed.step === m.step && m.expect.test(failed.out);
+    const got = failed ? `${failed.step}: ${errors(failed.out) || failed.out.slice(-500)}` : "every step passed";
+    record(`mutation "${m.name}" fails at ${m.step} with ${m.expect}`, ok, `got ${got}`, seconds(start));
+    if (!args.includes("--keep")) rmSync(dir, { recursive: true, force: true });
+  });
+  console.log(`terraform: ${MUTATIONS.length} mutations in ${seconds(t)}`);
+}
+
+const failed = results.filter((r) => !r.ok).length;
+console.log(`terraform stage: ${seconds(started)} in all`);
+console.log(`${results.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,65 @@
+// How far a schema read from a binding (binding-schema.mjs) agrees with the real provider's
+// (`terraform providers schema -json`): what Terraform checks, type by type. Used by the
+// Terraform stage on AWS, whose real provider is on the machine, to measure the reader itself.
+//
+//   node scripts/terraform/compare-schema.mjs <binding schema.json> <providers schema -json> <source> [type …]
+
+/** Differences between two schema blocks, as `path: what` lines; optional-vs-optional+computed is not one. */
+export function blockDifferences(ours, real, path) {
+  const out = [];
+  const ourAttrs = ours?.attributes ?? {};
+  const realAttrs = real?.attributes ?? {};
+  for (const [name, r] of Object.entries(realAttrs)) {
+    const o = ourAttrs[name];
+    const at = `${path}.${name}`;
+    if (!o) {
+      out.push(`${at}: missing`);
+      continue;
+    }
+    const mode = (a) => (a.required ? "required" : a.optional ? "optional" : "computed");
+    if (mode(o) !== mode(r)) out.push(`${at}: ${mode(o)}, real ${mode(r)}`);
+    if (r.nested_type || o.nested_type) {
+      if (r.nested_type?.nesting_mode !== o.nested_type?.nesting_mode) out.push(`${at}: nesting ${o.nested_type?.nesting_mode}, real ${r.nested_type?.nesting_mode}`);
+      else out.push(...blockDifferences(o.nested_type, r.nested_type, at));
+    } else if (JSON.stringify(o.type) !== JSON.stringify(r.type)) out.push(`${at}: type ${JSON.stringify(o.type)}, real ${JSON.stringify(r.type)}`);
+  }
+  for (const name of Object.keys(ourAttrs)) if (!realAttrs[name]) out.push(`${path}.${name}: not in the real schema`);
+  const ourBlocks = ours?.block_types ?? {};
+  const realBlocks = real?.block_types ?? {};
+  for (const [name, r] of Object.entries(realBlocks)) {
+    const o = ourBlocks[name];
+    const at = `${path}.${name}`;
+    if (!o) {
+      out.push(`${at}: block missing${ourAttrs[name] ? " (read as an attribute)" : ""}`);
+      continue;
+    }
+    // A block of at most one item is a list in the real schema; the binding cannot tell max_items.
+    if (o.nesting_mode !== r.nesting_mode) out.push(`${at}: nesting ${o.nesting_mode}, real ${r.nesting_mode}`);
+    if ((o.min_items ?? 0) > 0 !== (r.min_items ?? 0) > 0) out.push(`${at}: min_items ${o.min_items ?? 0}, real ${r.min_items ?? 0}`);
+    out.push(...blockDifferences(o.block, r.block, at));
+  }
+  for (const name of Object.keys(ourBlocks)) if (!realBlocks[name]) out.push(`${path}.${name}: block not in the real schema`);
+  return out;
+}
+
+/** Differences for the provider block and the given resource and data source types (all when none). */
+export function schemaDifferences(ours, real, types) {
+  const out = blockDifferences(ours.provider.block, real.provider.block, "provider");
+  for (const kind of ["resource_schemas", "data_source_schemas"]) {
+    const names = types?.length ? types.filter((t) => real[kind]?.[t]) : Object.keys(real[kind] ?? {});
+    for (const name of names) {
+      if (!ours[kind][name]) out.push(`${name}: missing`);
+      else out.push(...blockDifferences(ours[kind][name].block, real[kind][name].block, kind === "data_source_schemas" ? `data.${name}` : name));
+    }
+  }
+  return out;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { readFileSync } = await import("node:fs");
+  const [ours, realAll, source, ...types] = process.argv.slice(2);
+  const real = JSON.parse(readFileSync(realAll, "utf8")).provider_schemas[source];
+  const diffs = schemaDifferences(JSON.parse(readFileSync(ours, "utf8")), real, types);
+  console.log(diffs.join("\n"));
+  console.error(`${diffs.length} differences`);
+}

@@ -1,0 +1,225 @@
+// One provider folder for Terraform (a filesystem mirror) holding, for every provider a set of
+// stacks requires: the real provider where a real mirror has a version that fits, else a
+// stand-in that serves the schema of the prebuilt binding in node_modules (standin-provider.mjs).
+//
+// Real mirrors: TF_PROVIDER_MIRROR (folders separated by ":"), else /opt/tf-plugins if present.
+// Fill one on a machine with the registry: `terraform providers mirror <dir>` in a stack folder.
+import { createHash } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { bindingSchema } from "./binding-schema.mjs";
+import { encodeProviderSchema } from "./plugin-protocol.mjs";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const TARGET = `${process.platform}_${{ x64: "amd64", arm64: "arm64" }[process.arch] ?? process.arch}`;
+
+// ---- versions and Terraform's version constraints ----------------------------------------------
+
+const parse = (v) => v.split(".").map((n) => Number.parseInt(n, 10) || 0);
+function compare(a, b) {
+  const [x, y] = [parse(a), parse(b)];
+  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+  return 0;
+}
+
+/** Whether `version` meets a Terraform constraint such as `~> 5.0`, `4.52.0`, `>= 1.2, < 2`. */
+export function satisfies(version, constraint = "") {
+  return constraint
+    .split(",")
+    .map((c) => c.trim())
+    .filter(Boolean)
+    .every((c) => {
+      const [, op = "=", want] = /^(~>|>=|<=|!=|>|<|=)?\s*([\d.]+)$/.exec(c) ?? [];
+      if (!want) throw new Error(`unsupported version constraint "${c}"`);
+      const d = compare(version, want);
+      if (op === "~>") {
+        const parts = parse(want);
+        const upper = parts.length > 1 ? [...parts.slice(0, -2), parts[parts.length - 2] + 1].join(".") : `${parts[0] + 1}`;
+        return d >= 0 && compare(version, upper) < 0;
+      }
+      return { "=": d === 0, "!=": d !== 0, ">": d > 0, ">=": d >= 0, "<": d < 0, "<=": d <= 0 }[op];
+    });
+}
+
+// ---- what is on the machine ---------------------------------------------------------------------
+
+/** Real providers in a mirror folder, packed (`terraform providers mirror`) or unpacked. */
+function realProviders(root) {
+  const found = [];
+  const hostDir = join(root, "registry.terraform.io");
+  if (!existsSync(hostDir)) return found;
+  for (const ns of readdirSync(hostDir)) {
+    for (const name of readdirSync(join(hostDir, ns))) {
+      const dir = join(hostDir, ns, name);
+      for (const entry of readdirSync(dir)) {
+        const packed = new RegExp(`^terraform-provider-${name}_([\\d.]+)_${TARGET}\\.zip$`).exec(entry);
+        if (packed) found.push({ source: `${ns}/${name}`, version: packed[1], path: join(dir, entry), file: entry });
+        else if (/^\d+\.\d+\.\d+$/.test(entry) && existsSync(join(dir, entry, TARGET))) found.push({ source: `${ns}/${name}`, version: entry, path: join(dir, entry) });
+      }
+    }
+  }
+  return found;
+}
+
+/** Prebuilt bindings installed in node_modules (also under npm aliases), with the provider each is for. */
+export function installedBindings(nodeModules = resolve("node_modules")) {
+  const dirs = readdirSync(nodeModules).flatMap((d) => (d.startsWith("@") ? readdirSync(join(nodeModules, d)).map((s) => join(nodeModules, d, s)) : [join(nodeModules, d)]));
+  return dirs.flatMap((dir) => {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+      const provider = pkg.cdktf?.provider;
+      if (!provider?.name) return [];
+      return [{ dir, source: provider.name.replace(/^registry\.terraform\.io\//, ""), version: provider.version, binding: `${pkg.name}@${pkg.version}` }];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** Every provider source → the version constraints the stacks' `required_providers` give it. */
+export function requiredProviders(configs) {
+  const wanted = new Map();
+  for (const config of configs) {
+    for (const p of Object.values(config.terraform?.required_providers ?? {})) {
+      const source = p.source.includes("/") ? p.source.replace(/^registry\.terraform\.io\//, "") : `hashicorp/${p.source}`;
+      if (!wanted.has(source)) wanted.set(source, new Set());
+      wanted.get(source).add(p.version ?? "");
+    }
+  }
+  return wanted;
+}
+
+// ---- the stand-in's files ---------------------------------------------------------------------
+
+/** A self-signed certificate and its key (PEM files `<name>-cert.pem`, `<name>-key.pem` in `dir`), made once. */
+export async function selfSignedCertificate(dir, name, commonName = "localhost") {
+  const certFile = join(dir, `${name}-cert.pem`);
+  const keyFile = join(dir, `${name}-key.pem`);
+  if (existsSync(certFile) && existsSync(keyFile)) return { certFile, keyFile };
+  await import("reflect-metadata"); // @peculiar/x509 needs it loaded first
+  const x509 = await import("@peculiar/x509");
+  const { webcrypto } = await import("node:crypto");
+  x509.cryptoProvider.set(webcrypto);
+  const alg = { name: "ECDSA", namedCurve: "P-256", hash: "SHA-256" };
+  const keys = await webcrypto.subtle.generateKey(alg, true, ["sign", "verify"]);
+  const cert = await x509.X509CertificateGenerator.createSelfSigned({
+    serialNumber: "01",
+    name: `CN=${commonName}`,
+    notBefore: new Date(Date.now() - 3600_000),
+    notAfter: new Date(Date.now() + 10 * 365 * 86400_000),
+    keys,
+    signingAlgorithm: alg,
+    extensions: [
+      new x509.BasicConstraintsExtension(true, undefined, true),
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment | x509.KeyUsageFlags.keyCertSign, true),
+      new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth, x509.ExtendedKeyUsage.clientAuth]),
+      new x509.SubjectAlternativeNameExtension([{ type: "dns", value: commonName }, { type: "ip", value: "127.0.0.1" }]),
+    ],
+  });
+  const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey("pkcs8", keys.privateKey)).toString("base64");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(certFile, cert.toString("pem") + "\n");
+  writeFileSync(keyFile, `-----BEGIN PRIVATE KEY-----\n${pkcs8.match(/.{1,64}/g).join("\n")}\n-----END PRIVATE KEY-----\n`);
+  return { certFile, keyFile };
+}
+
+/**
+ * The encoded schema a stand-in serves: a real provider's own (captured), or one read from a
+ * binding (read once, cached by binding and by this reader's own code). With `types`, only those
+ * resource and data source types: a stage that checks a known set of configurations needs no
+ * other, and a provider as large as AWS then costs Terraform milliseconds instead of seconds.
+ */
+export function schemaFile(cacheDir, binding, types) {
+  const reader = ["binding-schema.mjs", "plugin-protocol.mjs"].map((f) => readFileSync(join(HERE, f))).join("");
+  const hash = (...parts) => parts.reduce((h, p) => h.update(p), createHash("sha256")).digest("hex").slice(0, 16);
+  const base = join(cacheDir, `${binding.binding.replace(/[^\w.-]+/g, "_")}-${hash(binding.binding, reader)}`);
+  let schema = binding.schema;
+  if (!schema) {
+    if (!existsSync(`${base}.json`)) writeFileSync(`${base}.json`, JSON.stringify(binding.dir ? bindingSchema(binding.dir) : { provider: { block: {} } }));
+    schema = JSON.parse(readFileSync(`${base}.json`, "utf8"));
+  }
+  const wanted = types && [...types].sort();
+  const file = `${base}-${hash(binding.schema ? JSON.stringify(binding.schema) : "", JSON.stringify(wanted ?? "all"))}.pb`;
+  if (!existsSync(file)) {
+    const pick = (all) => (wanted ? Object.fromEntries(wanted.filter((t) => all?.[t]).map((t) => [t, all[t]])) : all);
+    writeFileSync(file, encodeProviderSchema({ ...schema, resource_schemas: pick(schema.resource_schemas), data_source_schemas: pick(schema.data_source_schemas) }));
+  }
+  return { file, schema };
+}
+
+/**
+ * What a stand-in for `source` under `constraint` serves: a real provider's own schema read
+ * earlier (`captured`, "source@version" → schema), else the newest fitting binding's, else (a
+ * provider with no binding, such as `local`, which the reference declares for its lock file
+ * only) an empty schema, so that any use of one of its types fails as unknown.
+ */
+export function standInSchema(source, constraint, { bindings = installedBindings(), captured = {} } = {}) {
+  const schemas = Object.entries(captured).map(([at, schema]) => ({ source: at.split("@")[0], version: at.split("@")[1], schema, binding: `${at} (its own schema)`, kind: "stand-in (real schema)" }));
+  const fitting = [...schemas, ...bindings.map((b) => ({ ...b, kind: "stand-in" }))].filter((b) => b.source === source && satisfies(b.version, constraint));
+  const best = fitting.sort((a, b) => compare(b.version, a.version))[0];
+  if (best) return best;
+  const lowest = /([\d.]+)/.exec(constraint)?.[1] ?? "0.0.0";
+  const version = parse(lowest).concat([0, 0]).slice(0, 3).join(".");
+  return { source, version, binding: `${source}@${version}-empty`, kind: "stand-in (empty: no binding installed)" };
+}
+
+/**
+ * Lays out `<buildDir>/mirror` for the stacks' required providers and writes `<buildDir>/terraformrc`
+ * pointing Terraform at it. Returns what each provider resolved to, for the report.
+ */
+export async function buildMirror({ buildDir, configs, realMirrors, captured = {} }) {
+  const mirror = join(buildDir, "mirror");
+  rmSync(mirror, { recursive: true, force: true });
+  mkdirSync(join(buildDir, "schemas"), { recursive: true });
+  mkdirSync(join(buildDir, "plugin-cache"), { recursive: true });
+  // The stand-in's gRPC server certificate: Terraform pins it from the handshake line.
+  const { certFile, keyFile } = await selfSignedCertificate(buildDir, "standin");
+  const real = realMirrors.filter((m) => existsSync(m)).flatMap(realProviders);
+  const bindings = installedBindings();
+  const report = [];
+  for (const [source, constraints] of requiredProviders(configs)) {
+    for (const constraint of constraints) {
+      const fits = real.filter((p) => p.source === source && satisfies(p.version, constraint)).sort((a, b) => compare(b.version, a.version));
+      if (fits.length) {
+        const p = fits[0];
+        // Terraform does not follow a linked folder: link the files (the zip, or the executable).
+        const links = p.file
+          ? [[p.path, join(mirror, "registry.terraform.io", source, p.file)]]
+          : readdirSync(join(p.path, TARGET)).map((f) => [join(p.path, TARGET, f), join(mirror, "registry.terraform.io", source, p.version, TARGET, f)]);
+        for (const [from, to] of links) {
+          if (existsSync(to)) continue;
+          mkdirSync(dirname(to), { recursive: true });
+          symlinkSync(from, to);
+        }
+        report.push({ source, constraint, version: p.version, kind: "real", from: p.path });
+        continue;
+      }
+      const binding = standInSchema(source, constraint, { bindings, captured });
+      const dir = join(mirror, "registry.terraform.io", source, binding.version, TARGET);
+      const name = source.split("/")[1];
+      const exe = join(dir, `terraform-provider-${name}_v${binding.version}`);
+      if (!existsSync(exe)) {
+        mkdirSync(dir, { recursive: true });
+        const pb = schemaFile(join(buildDir, "schemas"), binding).file;
+        const q = (s) => `'${s.replace(/'/g, "'\\''")}'`;
+        writeFileSync(exe, `#!/bin/sh\nexec ${q(process.execPath)} ${q(join(HERE, "standin-provider.mjs"))} ${q(pb)} ${q(certFile)} ${q(keyFile)}\n`);
+        chmodSync(exe, 0o755);
+      }
+      report.push({ source, constraint, version: binding.version, kind: binding.kind, from: binding.binding });
+    }
+  }
+  const rc = join(buildDir, "terraformrc");
+  writeFileSync(
+    rc,
+    `plugin_cache_dir = ${JSON.stringify(join(buildDir, "plugin-cache"))}\nplugin_cache_may_break_dependency_lock_file = true\n` +
+      `provider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(mirror)}\n  }\n}\n`,
+  );
+  return { rc, report };
+}
+
+/** Real mirror folders from TF_PROVIDER_MIRROR, else the machine's /opt/tf-plugins if present. */
+export function realMirrorDirs(env = process.env) {
+  if (env.TF_PROVIDER_MIRROR) return env.TF_PROVIDER_MIRROR.split(":").filter(Boolean).map((d) => resolve(d));
+  return ["/opt/tf-plugins"].filter((d) => existsSync(d) && statSync(d).isDirectory());
+}

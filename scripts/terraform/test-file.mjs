@@ -1,0 +1,88 @@
+// The `terraform test` file the Terraform stage writes beside each stack: every provider mocked
+// (`mock_provider`, Terraform ≥ 1.7), the stack's variables given example values, then a plan and
+// an apply. Mocks make up computed values; where the real provider knows a value at plan time
+// and the configuration branches on it (the ACM certificate's `domain_validation_options`, which
+// `for_each` of the validation records iterates), an override gives it during the plan.
+
+/** An HCL expression for a JSON value (HCL's object and tuple syntax accept JSON's). */
+const hcl = (value) => JSON.stringify(value);
+
+/** Provider local names and aliases the configuration declares or configures. */
+function providers(config) {
+  const names = new Set(Object.keys(config.terraform?.required_providers ?? {}));
+  const aliases = [];
+  for (const [name, blocks] of Object.entries(config.provider ?? {})) {
+    names.add(name);
+    for (const b of [blocks].flat()) if (b?.alias) aliases.push([name, b.alias]);
+  }
+  return { names: [...names].sort(), aliases };
+}
+
+/**
+ * Data sources whose made-up values the stacks cannot use: a mock's list is empty, and the
+ * reference takes the first subnet of `aws_subnets` (as a real account has).
+ */
+const MOCK_DATA = {
+  aws: `
+  mock_data "aws_subnets" {
+    defaults = { ids = ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"] }
+  }
+`,
+};
+
+/** A fixed value of a cty type, for a computed attribute. */
+function fixed(name, type) {
+  if (type === "string") return `mock-${name}`;
+  if (type === "number") return 0;
+  if (type === "bool") return false;
+  if (Array.isArray(type) && ["list", "set"].includes(type[0])) return [];
+  if (Array.isArray(type) && type[0] === "map") return {};
+  return null;
+}
+
+/**
+ * Values the real provider knows at plan time, for the resources the stacks branch on: the ACM
+ * certificate's `domain_validation_options`, which the validation records' `for_each` iterates.
+ * Given during the plan, every other attribute it computes gets a fixed value too, so the apply
+ * finds the values the plan promised (made-up ones would differ).
+ */
+function planTimeOverrides(config, resourceSchema) {
+  const certificates = Object.entries(config.resource?.aws_acm_certificate ?? {});
+  return certificates.map(([name, cert]) => {
+    const domain = typeof cert.domain_name === "string" && !cert.domain_name.includes("${") ? cert.domain_name : "alb.example.com";
+    const values = {};
+    for (const [attr, a] of Object.entries(resourceSchema?.(config, "aws_acm_certificate")?.attributes ?? {})) {
+      if (a.computed && !(attr in cert)) values[attr] = fixed(attr, a.type);
+    }
+    values.arn = "arn:aws:acm:ap-northeast-1:111122223333:certificate/00000000-0000-4000-8000-000000000000";
+    values.domain_validation_options = [
+      { domain_name: domain, resource_record_name: `_0123456789abcdef.${domain}.`, resource_record_type: "CNAME", resource_record_value: "_fedcba9876543210.acm-validations.aws." },
+    ];
+    const lines = Object.entries(values).map(([k, v]) => `    ${k} = ${hcl(v)}`);
+    return `override_resource {\n  target          = aws_acm_certificate.${name}\n  override_during = plan\n  values = {\n${lines.join("\n")}\n  }\n}\n`;
+  });
+}
+
+/**
+ * The test file for one synthesized stack; `examples` gives values for variables without a
+ * default, `resourceSchema(config, type)` the schema the stack's providers have for a type.
+ */
+export function testFile(config, examples, resourceSchema) {
+  const { names, aliases } = providers(config);
+  const missing = [];
+  const variables = Object.entries(config.variable ?? {})
+    .filter(([, v]) => !("default" in v))
+    .map(([name]) => {
+      if (!(name in examples)) missing.push(name);
+      return `  ${name} = ${hcl(examples[name])}`;
+    });
+  if (missing.length) throw new Error(`no example value for variable ${missing.join(", ")}: add it to EXAMPLE_VARIABLES in scripts/terraform/variants.mjs`);
+  return [
+    ...names.map((n) => `mock_provider ${hcl(n)} {${MOCK_DATA[n] ?? ""}}\n`),
+    ...aliases.map(([n, alias]) => `mock_provider ${hcl(n)} {\n  alias = ${hcl(alias)}\n}\n`),
+    ...planTimeOverrides(config, resourceSchema),
+    `variables {\n${variables.join("\n")}\n}\n`,
+    `run "plan" {\n  command = plan\n}\n`,
+    `run "apply" {\n  command = apply\n}\n`,
+  ].join("\n");
+}

@@ -1,0 +1,99 @@
+// The matrix the Terraform stage runs beside the shipped stacks: cdktf.json stack entries that
+// together use every option and target kind, so each form the constructs can write goes through
+// `terraform init`, `validate` and a mocked plan. Files they name are made by check.mjs under
+// .build/terraform/fixtures (`FIXTURES/…`).
+const lambdaArn = "arn:aws:lambda:ap-northeast-1:111122223333:function:existing:live";
+
+export const VARIANTS = {
+  // mTLS modes
+  "v-passthrough": {
+    mtls: { mode: "passthrough", allowedSubjects: ["CN=client,O=Example"], allowedSerials: ["0a1b2c"] },
+    accessJwt: { teamDomain: "example.cloudflareaccess.com" },
+  },
+  "v-mtls-off": { mtls: { mode: "off" } },
+  "v-verify-options": { mtls: { mode: "verify", ignoreClientCertificateExpiry: true, advertiseTrustStoreCaNames: true } },
+  // bring-your-own certificates
+  "v-byo-id": {
+    certificates: { caBundleFile: "examples/certs/ca-bundle.pem", originPullCertificateId: "0123456789abcdef0123456789abcdef" },
+    mtls: { revocationLists: ["examples/certs/revoked.crl.pem"] },
+  },
+  "v-byo-files": {
+    certificates: {
+      caBundleFile: "examples/certs/ca-bundle.pem",
+      originPullCertificateFile: "FIXTURES/origin-pull-cert.pem",
+      originPullPrivateKeyFile: "FIXTURES/origin-pull-key.pem",
+    },
+  },
+  // every input as a literal: no variables at all
+  "v-literals": {
+    baseName: "lit",
+    subnets: ["private-a", "private-c"],
+    hostZoneName: "example.com",
+    cloudflareZoneName: "example.net",
+    cloudflareAccountId: "0123456789abcdef0123456789abcdef",
+    accessAllowedEmail: ["alice@example.com"],
+    accessAllowedEmailDomains: ["example.com"],
+    accessSessionDuration: "8h",
+    region: "eu-west-1",
+    applicationName: "lit-app",
+    targetGroupName: "lit-target",
+  },
+  // backends
+  "v-backend-s3": { backend: { type: "s3", bucket: "tf-state", key: "gate/terraform.tfstate", region: "ap-northeast-1" } },
+  "v-backend-s3-dynamodb": {
+    backend: { type: "s3", bucket: "tf-state", key: "gate.tfstate", region: "ap-northeast-1", useLockfile: false, dynamodbTable: "tf-locks", encrypt: true, kmsKeyId: "alias/tf-state" },
+  },
+  "v-backend-cloud": { backend: { type: "cloud", organization: "example", workspace: "gate-prod", project: "platform" } },
+  "v-backend-cloud-tags": { backend: { type: "cloud", organization: "example", workspaceTags: ["gate"], hostname: "app.terraform.io" } },
+  "v-backend-local": { backend: { type: "local", path: "state/gate.tfstate" } },
+  // taking over a deployment of the reference
+  "v-adopt": { adoptReference: true },
+  // applications: every target kind, in both modes
+  "v-apps-verify": {
+    accessJwt: true,
+    originLockdown: true,
+    applications: {
+      hello: { lambda: { entry: "examples/apps/hello/index.ts", runtime: "nodejs20.x", architecture: "x86_64", memorySize: 256, timeout: 10, environment: { GREETING: "hi" }, logRetentionDays: 30 } },
+      legacy: { lambdaArn, hostname: "legacy", priority: 300, accessAllowedEmail: ["bob@example.com"] },
+      wiki: { http: { targetType: "ip", port: 8080, targets: ["10.0.1.10"], healthCheck: { path: "/health" } }, pathPatterns: ["/wiki/*"] },
+      grafana: { http: { targetType: "instance", port: 3000, protocol: "HTTP", targets: ["i-0123456789abcdef0"], securityGroupId: "sg-0123456789abcdef0" }, accessSessionDuration: "1h" },
+    },
+  },
+  "v-apps-passthrough": {
+    mtls: { mode: "passthrough" },
+    applications: {
+      hello: { lambda: { entry: "examples/apps/hello/index.ts" } },
+      legacy: { lambdaArn, verifiesClientCertificate: true },
+      wiki: { http: { targetType: "ip", port: 8080, targets: ["10.0.1.10"] }, verifiesClientCertificate: true },
+    },
+  },
+  // every hardening option, in the forms hardened does not use
+  "v-hardening-literals": {
+    secureBuckets: true,
+    albLogs: true,
+    wafWebAclArn: "arn:aws:wafv2:ap-northeast-1:111122223333:regional/webacl/gate/0123abcd-0123-4567-89ab-0123456789ab",
+    deletionProtection: true,
+    logRetentionDays: 30,
+    logsKmsKey: "arn:aws:kms:ap-northeast-1:111122223333:key/0123abcd-0123-4567-89ab-0123456789ab",
+    lambdaReservedConcurrency: 5,
+    lambdaTracing: true,
+    bucketControls: true,
+    bucketAccessLogs: { retentionDays: 30 },
+    strictSecurityGroups: true,
+    variableValidation: true,
+  },
+};
+
+/** Example values for the Terraform variables the stacks declare without a default. */
+export const EXAMPLE_VARIABLES = {
+  base_name: "example-project-mtls",
+  subnets: ["private-a", "private-c"],
+  host_zone_name: "example.com",
+  cloudflare_zone_name: "example.net",
+  cloudflare_account_id: "0123456789abcdef0123456789abcdef",
+  cloudflare_api_token: "example-token",
+  access_allowed_email: ["alice@example.com"],
+  access_team_domain: "example.cloudflareaccess.com",
+  origin_pull_certificate_id: "0123456789abcdef0123456789abcdef",
+  waf_web_acl_arn: "arn:aws:wafv2:ap-northeast-1:111122223333:regional/webacl/gate/0123abcd-0123-4567-89ab-0123456789ab",
+};
