@@ -146,6 +146,7 @@ class Module {
     const entries = hclEntries(hclBody);
     const optional = interfaceProps(this.dts, interfaceName);
     const camel = (name) => name.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
+    if (optional.size === 0 && entries.size > 0) throw new Error(`no interface ${interfaceName} in the binding's declarations`);
     const isOptional = (name) => {
       const flag = optional.get(camel(name)) ?? optional.get(`${camel(name)}Attribute`);
       return flag ?? true;
@@ -156,9 +157,12 @@ class Module {
       const opt = isOptional(name);
       if (entry.struct) {
         const structName = entry.struct[0].toUpperCase() + entry.struct.slice(1);
+        // The interface the function takes (a name that collides gets a suffix: `…ConfigA`).
+        const param = new RegExp(`function ${entry.struct}ToHclTerraform\\(struct\\?: ([^)]+)\\)`).exec(this.dts)?.[1] ?? "";
+        const declared = param.split("|").map((t) => t.trim()).find((t) => /^\w+$/.test(t) && !t.endsWith("OutputReference"));
         const inner = this.block({
           hclBody: this.structBody(entry.struct),
-          interfaceName: structName,
+          interfaceName: declared ?? structName,
           className: `${structName}OutputReference`,
         });
         const nesting = entry.kind === "struct" ? "single" : entry.kind;
@@ -203,7 +207,9 @@ class Module {
       const hcl = /\n {4}synthesizeHclAttributes\(\) \{/.exec(cls.body);
       if (!type || !hcl) continue;
       const hclBody = bodyAt(cls.body, hcl.index + hcl[0].length - 1);
-      const block = this.block({ hclBody, interfaceName: `${name}Config`, className: kind === "provider" ? undefined : name, top: kind !== "provider" });
+      // The config interface the constructor takes (`…Config`, or `…ConfigA` where that name collides).
+      const declared = new RegExp(`class ${name} extends [\\w.]+ \\{[\\s\\S]*?constructor\\(scope: Construct, id: string, config\\??: (\\w+)\\)`).exec(this.dts)?.[1];
+      const block = this.block({ hclBody, interfaceName: declared ?? `${name}Config`, className: kind === "provider" ? undefined : name, top: kind !== "provider" });
       return { kind, type, block };
     }
     return undefined;
@@ -227,7 +233,10 @@ export function bindingSchema(dir) {
     const mod = new Module(read(".js"), read(".d.ts"));
     const main = mod.main();
     if (!main) continue;
-    if (main.kind === "provider") schema.provider = { version: 0, block: main.block };
+    if (main.kind === "provider") {
+      delete main.block.attributes.alias; // a meta-argument, not part of the provider's schema
+      schema.provider = { version: 0, block: main.block };
+    }
     else schema[main.kind === "resource" ? "resource_schemas" : "data_source_schemas"][main.type] = { version: 0, block: main.block };
   }
   return schema;

@@ -11,11 +11,13 @@
 //   node scripts/terraform/check.mjs [--only stack,…] [--no-mutations] [--keep]
 //   (npm run terraform:check)
 import { execFileSync, spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildMirror, realMirrorDirs, selfSignedCertificate } from "./provider-mirror.mjs";
+import { buildMirror, installedBindings, realMirrorDirs, schemaFile, selfSignedCertificate } from "./provider-mirror.mjs";
+import { schemaDifferences } from "./compare-schema.mjs";
 import { startStandIns } from "./standin-servers.mjs";
 import { EXAMPLE_VARIABLES, VARIANTS } from "./variants.mjs";
 import { MUTATIONS } from "./mutations.mjs";
@@ -27,6 +29,14 @@ const args = process.argv.slice(2);
 const only = args.find((a) => a.startsWith("--only="))?.slice(7).split(",");
 const started = Date.now();
 const seconds = (t) => `${((Date.now() - t) / 1000).toFixed(1)} s`;
+
+const results = [];
+function record(name, ok, detail, time) {
+  results.push({ name, ok });
+  console.log(`${ok ? "ok  " : "FAIL"} ${name} (${time})${ok ? "" : `\n${indent(detail)}`}`);
+}
+const indent = (text) => text.trim().split("\n").map((l) => `       ${l}`).join("\n");
+const errors = (out) => out.split("\n").filter((l) => /^(│ )?Error: /.test(l)).map((l) => l.replace(/^│ /, "")).join("; ");
 
 // ---- Terraform on the machine -------------------------------------------------------------------
 let terraformVersion;
@@ -68,7 +78,7 @@ async function pool(items, worker, size = availableParallelism()) {
 
 // ---- 1. synthesize every stack ----------------------------------------------------------------
 rmSync(join(BUILD, "synth"), { recursive: true, force: true });
-rmSync(join(BUILD, "work"), { recursive: true, force: true });
+rmSync(join(ROOT, ".build", "terraform-work"), { recursive: true, force: true });
 mkdirSync(join(BUILD, "synth"), { recursive: true });
 const fixtures = join(BUILD, "fixtures");
 await selfSignedCertificate(fixtures, "origin-pull", "origin-pull.example.net");
@@ -88,27 +98,30 @@ const synthOne = async ({ group, argv, context }) => {
 };
 await synthOne(synths[0]);
 await Promise.all(synths.slice(1).map(synthOne));
-const stacks = synths.flatMap(({ group }) => {
+const allStacks = synths.flatMap(({ group }) => {
   const dir = join(BUILD, "synth", group, "stacks");
-  return readdirSync(dir)
-    .filter((name) => !only || only.includes(name))
-    .map((name) => ({ group, name, dir: join(dir, name), config: JSON.parse(readFileSync(join(dir, name, "cdk.tf.json"), "utf8")) }));
+  return readdirSync(dir).map((name) => ({ group, name, dir: join(dir, name), config: JSON.parse(readFileSync(join(dir, name, "cdk.tf.json"), "utf8")) }));
 });
+const stacks = allStacks.filter((s) => !only || only.includes(s.name));
+// The mutations start from the reference stack, whatever --only says.
+const mutationBase = allStacks.find((s) => s.group === "shipped" && s.name === "article");
 console.log(`terraform: Terraform ${terraformVersion}; synthesized ${stacks.length} stacks in ${seconds(t)}`);
 
 // ---- 2. providers ---------------------------------------------------------------------------------
 t = Date.now();
 const configs = stacks.map((s) => s.config);
+if (!configs.length && args.includes("--no-mutations")) throw new Error("nothing to check: --only names no stack");
 const real = await buildMirror({ buildDir: join(BUILD, "real"), configs, realMirrors: realMirrorDirs() });
 // Mocked plans and the variants need only schemas: a real provider's is read once from the real
 // provider itself (below) and served by a stand-in, so no run waits for a large provider to start.
 const captured = await captureRealSchemas(real);
-const mutated = MUTATIONS.map((m) => {
-  const base = stacks.find((s) => s.group === "shipped" && s.name === "article") ?? stacks[0];
-  const config = JSON.parse(JSON.stringify(base.config));
-  m.mutate(config);
-  return { ...m, base, config };
-});
+const mutated = args.includes("--no-mutations")
+  ? []
+  : MUTATIONS.map((m) => {
+      const config = JSON.parse(JSON.stringify(mutationBase.config));
+      m.mutate(config);
+      return { ...m, base: mutationBase, config };
+    });
 const schemaOnly = await startStandIns({ buildDir: join(BUILD, "schema"), configs: [...configs, ...mutated.map((m) => m.config)], captured });
 process.on("exit", () => schemaOnly.stop());
 console.log(`terraform: providers ready in ${seconds(t)}`);
@@ -117,15 +130,29 @@ for (const p of real.report) {
   console.log(`  ${p.source} ${p.constraint}: ${p.version}, ${p.kind === "real" ? `real (${p.from}); mocked plans use its own schema` : `${p.kind} (schema of ${p.from})`}${standIn && standIn.version !== p.version ? ` [stand-in ${standIn.version}]` : ""}`);
 }
 
-/** Each real provider's schema, read with `terraform providers schema -json` in a folder that uses it. */
+/**
+ * Each real provider's schema, read with `terraform providers schema -json` in a folder that uses
+ * it; kept in .build/terraform/real-schemas, keyed by the provider file's path, size and time.
+ */
 async function captureRealSchemas(mirror) {
   const reals = mirror.report.filter((p) => p.kind === "real");
   const out = {};
-  if (!reals.length) return out;
+  const cacheDir = join(BUILD, "real-schemas");
+  mkdirSync(cacheDir, { recursive: true });
+  const cacheFile = (p) => {
+    const stat = statSync(p.from, { throwIfNoEntry: false }) ?? {};
+    return join(cacheDir, `${p.source.replace("/", "_")}-${p.version}-${createHash("sha256").update(`${p.from}|${stat.size}|${stat.mtimeMs}`).digest("hex").slice(0, 12)}.json`);
+  };
+  const missing = reals.filter((p) => {
+    if (!existsSync(cacheFile(p))) return true;
+    out[`${p.source}@${p.version}`] = JSON.parse(readFileSync(cacheFile(p), "utf8"));
+    return false;
+  });
+  if (!missing.length) return out;
   const dir = join(BUILD, "capture");
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const required = Object.fromEntries(reals.map((p, i) => [`p${i}`, { source: p.source, version: p.version }]));
+  const required = Object.fromEntries(missing.map((p, i) => [`p${i}`, { source: p.source, version: p.version }]));
   writeFileSync(join(dir, "main.tf.json"), JSON.stringify({ terraform: { required_providers: required } }));
   const env = { TF_CLI_CONFIG_FILE: mirror.rc };
   const init = await run("terraform", ["init", "-backend=false", "-input=false", "-no-color"], { cwd: dir, env });
@@ -133,23 +160,41 @@ async function captureRealSchemas(mirror) {
   const schema = await run("terraform", ["providers", "schema", "-json"], { cwd: dir, env });
   if (schema.code !== 0) throw new Error(`terraform providers schema failed:\n${schema.out}`);
   const all = JSON.parse(schema.out).provider_schemas;
-  for (const p of reals) out[`${p.source}@${p.version}`] = all[`registry.terraform.io/${p.source}`];
+  for (const p of missing) {
+    out[`${p.source}@${p.version}`] = all[`registry.terraform.io/${p.source}`];
+    writeFileSync(cacheFile(p), JSON.stringify(out[`${p.source}@${p.version}`]));
+  }
   rmSync(dir, { recursive: true, force: true });
   return out;
 }
 
-// ---- 3. every stack: init, validate, mocked plan and apply -----------------------------------------
-const results = [];
-const record = (name, ok, detail, time) => {
-  results.push({ name, ok });
-  console.log(`${ok ? "ok  " : "FAIL"} ${name} (${time})${ok ? "" : `\n${indent(detail)}`}`);
-};
-const indent = (text) => text.trim().split("\n").map((l) => `       ${l}`).join("\n");
-const errors = (out) => out.split("\n").filter((l) => /^(│ )?Error: /.test(l)).map((l) => l.replace(/^│ /, "")).join("; ");
+// ---- 3. the schema reader, measured against a real provider ------------------------------------------
+// Where a real provider is on the machine and a binding of the same major version is installed,
+// the schema read from the binding must agree with the provider's own on every type the stacks
+// use: that is what the stand-ins serve for the providers that are not on the machine.
+for (const [at, real] of Object.entries(captured)) {
+  const [source, version] = at.split("@");
+  const binding = installedBindings().find((b) => b.source === source && b.version.split(".")[0] === version.split(".")[0]);
+  if (!binding) continue;
+  const start = Date.now();
+  const used = (kind, key) => [...new Set(configs.flatMap((c) => Object.keys(c[kind] ?? {})))].filter((t) => real[key]?.[t]);
+  const types = { resources: used("resource", "resource_schemas"), data: used("data", "data_source_schemas") };
+  const { schema } = schemaFile(join(BUILD, "schema", "schemas"), { ...binding, kind: "stand-in" }, [...types.resources, ...types.data]);
+  const diffs = schemaDifferences(schema, real, types);
+  const count = types.resources.length + types.data.length;
+  record(`schema read from ${binding.binding} (${source} ${binding.version}) = real ${source} ${version}, for the ${count} types the stacks use`, diffs.length === 0, diffs.join("\n"), seconds(start));
+}
 
-/** Copies a stack folder to a work folder with its test file; returns the folder. */
+// ---- 4. every stack: init, validate, mocked plan and apply -----------------------------------------
+
+/**
+ * Copies a stack folder to a work folder with its test file; returns the folder. The work folder
+ * sits three levels below the project, as cdktf.out/stacks/<stack> does: the stacks reach files
+ * of the project (`file("../../../…")`) and the local state by that path.
+ */
+const WORK = join(ROOT, ".build", "terraform-work");
 function workDir(stack, name, config = stack.config) {
-  const dir = join(BUILD, "work", name);
+  const dir = join(WORK, name);
   cpSync(stack.dir, dir, { recursive: true });
   writeFileSync(join(dir, "cdk.tf.json"), JSON.stringify(config, null, 2));
   mkdirSync(join(dir, "tests"), { recursive: true });
@@ -193,7 +238,7 @@ await pool(jobs, async ({ stack, mode }) => {
 });
 console.log(`terraform: ${jobs.length} stack checks in ${seconds(t)}`);
 
-// ---- 4. the check can fail ------------------------------------------------------------------------
+// ---- 5. the check can fail ------------------------------------------------------------------------
 if (!args.includes("--no-mutations")) {
   t = Date.now();
   await pool(mutated, async (m) => {

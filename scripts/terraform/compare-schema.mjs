@@ -4,6 +4,8 @@
 //
 //   node scripts/terraform/compare-schema.mjs <binding schema.json> <providers schema -json> <source> [type …]
 
+const ourBlocksOf = (block) => block?.block_types ?? {};
+
 /** Differences between two schema blocks, as `path: what` lines; optional-vs-optional+computed is not one. */
 export function blockDifferences(ours, real, path) {
   const out = [];
@@ -12,6 +14,9 @@ export function blockDifferences(ours, real, path) {
   for (const [name, r] of Object.entries(realAttrs)) {
     const o = ourAttrs[name];
     const at = `${path}.${name}`;
+    // An SDKv2 "attribute as blocks" (aws_security_group's ingress): a list of objects that
+    // configurations write as blocks. The binding has it as blocks, which Terraform accepts too.
+    if (!o && ourBlocksOf(ours)[name] && Array.isArray(r.type) && Array.isArray(r.type[1]) && r.type[1][0] === "object") continue;
     if (!o) {
       out.push(`${at}: missing`);
       continue;
@@ -24,7 +29,7 @@ export function blockDifferences(ours, real, path) {
     } else if (JSON.stringify(o.type) !== JSON.stringify(r.type)) out.push(`${at}: type ${JSON.stringify(o.type)}, real ${JSON.stringify(r.type)}`);
   }
   for (const name of Object.keys(ourAttrs)) if (!realAttrs[name]) out.push(`${path}.${name}: not in the real schema`);
-  const ourBlocks = ours?.block_types ?? {};
+  const ourBlocks = ourBlocksOf(ours);
   const realBlocks = real?.block_types ?? {};
   for (const [name, r] of Object.entries(realBlocks)) {
     const o = ourBlocks[name];
@@ -38,15 +43,19 @@ export function blockDifferences(ours, real, path) {
     if ((o.min_items ?? 0) > 0 !== (r.min_items ?? 0) > 0) out.push(`${at}: min_items ${o.min_items ?? 0}, real ${r.min_items ?? 0}`);
     out.push(...blockDifferences(o.block, r.block, at));
   }
-  for (const name of Object.keys(ourBlocks)) if (!realBlocks[name]) out.push(`${path}.${name}: block not in the real schema`);
+  for (const name of Object.keys(ourBlocks)) if (!realBlocks[name] && !realAttrs[name]) out.push(`${path}.${name}: block not in the real schema`);
   return out;
 }
 
-/** Differences for the provider block and the given resource and data source types (all when none). */
-export function schemaDifferences(ours, real, types) {
-  const out = blockDifferences(ours.provider.block, real.provider.block, "provider");
+/**
+ * Differences for the given resource and data source types (`{ resources, data }`; every type
+ * when none given), and the provider block when `provider` is set (it grows with each release).
+ */
+export function schemaDifferences(ours, real, types, { provider = false } = {}) {
+  const out = provider ? blockDifferences(ours.provider.block, real.provider.block, "provider") : [];
   for (const kind of ["resource_schemas", "data_source_schemas"]) {
-    const names = types?.length ? types.filter((t) => real[kind]?.[t]) : Object.keys(real[kind] ?? {});
+    const wanted = types && (kind === "resource_schemas" ? types.resources : types.data);
+    const names = wanted ? wanted.filter((t) => real[kind]?.[t]) : Object.keys(real[kind] ?? {});
     for (const name of names) {
       if (!ours[kind][name]) out.push(`${name}: missing`);
       else out.push(...blockDifferences(ours[kind][name].block, real[kind][name].block, kind === "data_source_schemas" ? `data.${name}` : name));
@@ -59,7 +68,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { readFileSync } = await import("node:fs");
   const [ours, realAll, source, ...types] = process.argv.slice(2);
   const real = JSON.parse(readFileSync(realAll, "utf8")).provider_schemas[source];
-  const diffs = schemaDifferences(JSON.parse(readFileSync(ours, "utf8")), real, types);
+  const diffs = schemaDifferences(JSON.parse(readFileSync(ours, "utf8")), real, types.length ? { resources: types, data: types } : undefined, { provider: true });
   console.log(diffs.join("\n"));
   console.error(`${diffs.length} differences`);
 }

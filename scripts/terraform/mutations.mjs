@@ -32,16 +32,25 @@ export const MUTATIONS = [
   {
     name: "block written as an attribute",
     step: "validate",
-    expect: /subject/,
+    expect: /Incorrect JSON value type[\s\S]*"subject" blocks/,
     mutate(config) {
       const [, cert] = first(config, "tls_self_signed_cert");
       cert.subject = "CN=example";
     },
   },
   {
+    name: "attribute written as a block",
+    step: "validate",
+    expect: /Incorrect attribute value type[\s\S]*proxied/,
+    mutate(config) {
+      const [, record] = first(config, "cloudflare_record");
+      record.proxied = { value: true };
+    },
+  },
+  {
     name: "interpolation in a meta-argument",
     step: "init",
-    expect: /Invalid character|A single static variable reference is required/,
+    expect: /problems\s+with the configuration[\s\S]*Invalid character[\s\S]*replace_triggered_by/,
     mutate(config) {
       const [, pulls] = first(config, "cloudflare_authenticated_origin_pulls");
       pulls.lifecycle.replace_triggered_by = pulls.lifecycle.replace_triggered_by.map((r) => `\${${r}}`);
