@@ -9,9 +9,6 @@ import { AlbMtlsStack } from "./stacks/alb-mtls-stack";
 import { ConfigError, parseStacks } from "./stacks/config";
 import { PropsError } from "./constructs/errors";
 
-/** Built by scripts/build.mjs before the app runs. */
-const HANDLERS = { echo: ".build/functions/echo/index.mjs", guard: ".build/functions/guard/index.mjs" };
-
 function stacksContext(app: App): unknown {
   const fromCli = app.node.tryGetContext("stacks");
   if (fromCli !== undefined || process.env.CDKTF_CONTEXT_JSON) return fromCli;
@@ -25,7 +22,7 @@ try {
   const cdktfJsonPath: string | undefined = app.node.tryGetContext("cdktfJsonPath");
   const baseDir = cdktfJsonPath ? dirname(cdktfJsonPath) : process.cwd();
   for (const [name, config] of Object.entries(parseStacks(stacksContext(app), baseDir))) {
-    new AlbMtlsStack(app, name, { ...config, handlers: HANDLERS });
+    new AlbMtlsStack(app, name, config);
   }
 } catch (error) {
   // A bad value: the message names it (path, value, rule); a stack trace would only hide it.
