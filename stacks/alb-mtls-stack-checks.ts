@@ -301,7 +301,7 @@ class Checker {
   private checkFile(value: unknown, content: FileContent, path: string): void {
     if (typeof value !== "string") return void this.problems.push(`${path}: expected a file path, got ${describeValue(value)}`);
     const missing = fileProblem(value, this.baseDir);
-    if (missing) return void this.problems.push(`${path}: ${missing}${content === "built" ? "; `node scripts/build.mjs` builds it" : ""}`);
+    if (missing) return void this.problems.push(`${path}: ${missing}`);
     if (content === "built") return;
     const data = readFileSync(isAbsolute(value) ? value : resolve(this.baseDir, value));
     const text = data.toString("latin1");
