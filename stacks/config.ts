@@ -106,7 +106,7 @@ export type HttpApplicationTarget = Pick<HttpTargetProps, "targetType" | "port" 
 
 /** One application behind the gate; exactly one of `lambda`, `lambdaArn` or `http`. */
 export interface ApplicationConfig {
-  /** Label in the Cloudflare zone: `<hostname>.<cloudflare zone>`; also the Access application's name. @default the application's key */
+  /** One DNS label in the Cloudflare zone (`greeter`, not `greeter.eu`): `<hostname>.<cloudflare zone>`; also the Access application's name. @default the application's key */
   readonly hostname?: string;
   /** @default the stack's accessAllowedEmail */
   readonly accessAllowedEmail?: string[];
@@ -114,7 +114,7 @@ export interface ApplicationConfig {
   readonly accessAllowedEmailDomains?: string[];
   /** @default the stack's accessSessionDuration */
   readonly accessSessionDuration?: string;
-  /** Path patterns forwarded to this application (at most 4). @default all paths */
+  /** Path patterns forwarded to this application (at most 4), each starting with `/` (or a `*` wildcard), e.g. `/wiki/*`. @default all paths */
   readonly pathPatterns?: string[];
   /** Listener rule priority. @default 100 + 10 × the application's position in the config */
   readonly priority?: number;
