@@ -1,16 +1,15 @@
 /**
  * Entry point of the CDKTF app (cdktf.json "app"). It is the only place that reads configuration:
  * the `stacks` context of cdktf.json. Each entry becomes one AlbMtlsStack.
+ *
+ * Bad configuration throws a ConfigError naming every problem; the app runner (scripts/app.mjs)
+ * prints it without a stack trace and exits with 1.
  */
 import { readFileSync } from "node:fs";
-import { dirname } from "node:path";
 import { App } from "cdktf";
+import { filesBase } from "./constructs/project-paths";
 import { AlbMtlsStack } from "./stacks/alb-mtls-stack";
-import { ConfigError, parseStacks } from "./stacks/config";
-import { PropsError } from "./constructs/errors";
-
-/** Built by scripts/build.mjs before the app runs. */
-const HANDLERS = { echo: ".build/functions/echo/index.mjs", guard: ".build/functions/guard/index.mjs" };
+import { parseStacks } from "./stacks/config";
 
 function stacksContext(app: App): unknown {
   const fromCli = app.node.tryGetContext("stacks");
@@ -20,17 +19,8 @@ function stacksContext(app: App): unknown {
 }
 
 const app = new App();
-try {
-  // Relative file paths in the config start at cdktf.json's folder, as cdktf's do.
-  const cdktfJsonPath: string | undefined = app.node.tryGetContext("cdktfJsonPath");
-  const baseDir = cdktfJsonPath ? dirname(cdktfJsonPath) : process.cwd();
-  for (const [name, config] of Object.entries(parseStacks(stacksContext(app), baseDir))) {
-    new AlbMtlsStack(app, name, { ...config, handlers: HANDLERS });
-  }
-} catch (error) {
-  // A bad value: the message names it (path, value, rule); a stack trace would only hide it.
-  if (!(error instanceof ConfigError || error instanceof PropsError)) throw error;
-  console.error(error.message);
-  process.exit(1);
+// Relative file paths in the config start at cdktf.json's folder, as cdktf's do.
+for (const [name, config] of Object.entries(parseStacks(stacksContext(app), filesBase(app)))) {
+  new AlbMtlsStack(app, name, config);
 }
 app.synth();

@@ -118,7 +118,7 @@ describe("applications in cdktf.json", () => {
 
   it("refuses an entry that does not exist, a folder, or a file that is not TypeScript or JavaScript", () => {
     expect(problems({ web: { lambda: { entry: "apps/missing.ts" } } })).toEqual([
-      `stacks.prod.applications.web.lambda.entry: file "apps/missing.ts" not found (relative paths start at cdktf.json's folder)`,
+      `stacks.prod.applications.web.lambda.entry: file "apps/missing.ts" not found (relative to ${process.cwd()})`,
     ]);
     expect(problems({ web: { lambda: { entry: "__tests__/fixtures" } } })).toEqual(['stacks.prod.applications.web.lambda.entry: "__tests__/fixtures" is a folder; give a file']);
     expect(problems({ web: { lambda: { entry: "examples/certs/ca-bundle.pem" } } })).toEqual([

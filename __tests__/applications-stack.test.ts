@@ -1,7 +1,7 @@
 import { Testing } from "cdktf";
 import { AlbMtlsStack, type AlbMtlsStackProps } from "../stacks/alb-mtls-stack";
 import type { ApplicationConfig } from "../stacks/config";
-import { HANDLERS, only, synthStack as synthAny, type TfJson } from "./helpers";
+import { only, synthStack as synthAny, type TfJson } from "./helpers";
 
 const ENTRY = "__tests__/fixtures/apps/hello/index.ts";
 const ARN = "arn:aws:lambda:ap-northeast-1:111122223333:function:legacy-fn:live";
@@ -189,7 +189,6 @@ describe("a stack with applications", () => {
   it("with accessJwt, tells a target it cannot wire what to check: issuer and keys URL per application, and a synth warning", () => {
     const stack = new AlbMtlsStack(Testing.app({ fakeCdktfJsonPath: true }), "apps", {
       ...inputs,
-      handlers: HANDLERS,
       accessJwt: { teamDomain: "acme.cloudflareaccess.com" },
       applications: { wiki: TWO.wiki },
     });
@@ -235,7 +234,7 @@ describe("a stack with applications", () => {
 
     it("stops synth when the entry does not use the gate but the stack asks it to check", () => {
       expect(() => synthApps({ web: { lambda: { entry: ENTRY } } }, { mtls: { mode: "passthrough" } })).toThrow(
-        `apps: applications.web.lambda.entry the stack configures the gate to check the client certificate (pass-through mode), but the bundle of ${ENTRY} does not use it, so nothing would check. Wrap your handler: import { withGate } from "alb-mtls-cdktf/gate"`,
+        `apps: applications.web.lambda.entry: the stack configures the gate to check the client certificate (pass-through mode), but the bundle of ${ENTRY} does not use it, so nothing would check. Wrap your handler: import { withGate } from "alb-mtls-cdktf/gate"`,
       );
       expect(() => synthApps({ web: { lambda: { entry: ENTRY } } }, { accessJwt: { teamDomain: "acme.cloudflareaccess.com" } })).toThrow(/check the Access JWT \(accessJwt\), but the bundle/);
       // The code says it verifies the certificate itself: allowed, and still given the CA bundle.
@@ -246,7 +245,7 @@ describe("a stack with applications", () => {
 
   it("refuses pass-through mode for an http target when authored in TypeScript too", () => {
     expect(() => synthApps({ wiki: TWO.wiki }, { mtls: { mode: "passthrough" } })).toThrow(
-      /apps: applications\.wiki mtls\.mode is "passthrough": .*cannot make an http target verify it/,
+      /^apps: applications\.wiki: mtls\.mode is "passthrough": .*cannot make an http target verify it/,
     );
   });
 });

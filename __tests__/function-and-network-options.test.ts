@@ -1,5 +1,7 @@
 /** Stack options for the functions (retention, KMS, concurrency, tracing) and the ALB's security group. */
-import { synthStack as synthAny, type TfJson } from "./helpers";
+import { AccessLogBucket } from "../constructs/access-log-bucket";
+import { LambdaBackend } from "../constructs/lambda-backend";
+import { HANDLERS, synth as synthConstructs, synthStack as synthAny, type TfJson } from "./helpers";
 import type { AlbMtlsStackProps } from "../stacks/alb-mtls-stack";
 import type { ApplicationConfig } from "../stacks/config";
 
@@ -62,8 +64,11 @@ describe("function options", () => {
     expect(apps.resource.aws_lambda_function.app_hello_lambda_function).toMatchObject({ reserved_concurrent_executions: 5, tracing_config: { mode: "Active" } });
   });
 
-  it("refuse a reserved concurrency that Lambda does not take", () => {
-    expect(() => synth({ lambdaReservedConcurrency: 0 })).toThrow("article/lambda: reservedConcurrency 0 must be a whole number from 1 to 10000");
+  it("refuse a reserved concurrency that Lambda does not take: the stack names its prop, LambdaBackend its own", () => {
+    expect(() => synth({ lambdaReservedConcurrency: 0 })).toThrow("article: lambdaReservedConcurrency: expected a whole number from 1 to 10000, got the number 0");
+    expect(() => synthConstructs((s) => new LambdaBackend(s, "fn", { functionName: "fn", handlerFile: HANDLERS.echo, reservedConcurrency: 0 }))).toThrow(
+      "test/fn: reservedConcurrency 0 must be a whole number from 1 to 10000",
+    );
   });
 });
 
@@ -118,7 +123,10 @@ describe("bucket options", () => {
     expect(json.resource.aws_s3_bucket_versioning.alb_logs_logs_versioning).toBeDefined();
   });
 
-  it("refuse a retention that is not a whole number of days", () => {
-    expect(() => synth({ bucketAccessLogs: { retentionDays: 0 } })).toThrow("article/s3_access_logs: retentionDays 0 must be a whole number of days ≥ 1");
+  it("refuse a retention that is not a whole number of days: the stack names its prop, AccessLogBucket its own", () => {
+    expect(() => synth({ bucketAccessLogs: { retentionDays: 0 } })).toThrow("article: bucketAccessLogs.retentionDays: expected a whole number from 1 to 3650, got the number 0");
+    expect(() => synthConstructs((s) => new AccessLogBucket(s, "logs", { bucket: "logs-bucket", retentionDays: 0 }))).toThrow(
+      "test/logs: retentionDays 0 must be a whole number of days ≥ 1",
+    );
   });
 });

@@ -37,11 +37,11 @@ export function ref(json: TfJson, type: string, attr: string, kind: "resource" |
   return `\${${kind === "data" ? "data." : ""}${type}.${name}.${attr}}`;
 }
 
-/** The built handlers, as main.ts passes them (global setup builds them). */
+/** The built handlers (global setup builds them), for constructs that take a built file. */
 export const HANDLERS = { echo: ".build/functions/echo/index.mjs", guard: ".build/functions/guard/index.mjs" };
 
-/** Synthesized JSON of an AlbMtlsStack named `name` with these props (handlers added). */
-export function synthStack(props: Partial<AlbMtlsStackProps> = {}, name = "article"): TfJson & Record<string, any> {
-  const stack = new AlbMtlsStack(Testing.app({ fakeCdktfJsonPath: true }), name, { handlers: HANDLERS, ...props });
+/** Synthesized JSON of an AlbMtlsStack named `name` with these props (its handlers: the default builds). */
+export function synthStack(props: AlbMtlsStackProps = {}, name = "article"): TfJson & Record<string, any> {
+  const stack = new AlbMtlsStack(Testing.app({ fakeCdktfJsonPath: true }), name, props);
   return JSON.parse(Testing.synth(stack));
 }

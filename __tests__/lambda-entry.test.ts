@@ -18,8 +18,11 @@ describe("LambdaBackend with your code (entry)", () => {
     expect(() => build({ entry: ENTRY, handlerFile: ".build/functions/echo/index.mjs" })).toThrow(/entry or handlerFile: give exactly one/);
   });
 
-  it("names the entry when bundling fails", () => {
-    expect(() => build({ entry: "__tests__/fixtures/apps/nothing-here.ts" })).toThrow(/^test\/fn: entry entry __tests__\/fixtures\/apps\/nothing-here\.ts not found$/);
+  it("names a missing entry once, with the folder it was looked for in (cdktf.json's)", () => {
+    expect(() => build({ entry: "__tests__/fixtures/apps/nothing-here.ts" })).toThrow(
+      `test/fn: entry file "__tests__/fixtures/apps/nothing-here.ts" not found (relative to ${process.cwd()})`,
+    );
+    expect(() => build({ entry: "__tests__/fixtures/apps" })).toThrow('test/fn: entry "__tests__/fixtures/apps" is a folder; give a file');
   });
 
   it("checks the function settings before anything reaches AWS", () => {

@@ -1,6 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Testing } from "cdktf";
 import { AlbMtlsStack, AlbMtlsStackProps } from "../stacks/alb-mtls-stack";
-import { HANDLERS as handlers, TfJson, only, ref, synthStack as synthAny } from "./helpers";
+import { TfJson, only, ref, synthStack as synthAny } from "./helpers";
 const CA_BUNDLE = "examples/certs/ca-bundle.pem";
 const CRL = "examples/certs/revoked.crl.pem";
 
@@ -107,14 +110,20 @@ describe("bring your own certificates (no private key generated)", () => {
     expect(Object.keys(json.output)).not.toContain("client_certificate_pem");
   });
 
-  it("can upload a certificate and key from files, read by Terraform from the project (never copied into the output)", () => {
-    const j = synthStack({
-      certificates: { caBundleFile: CA_BUNDLE, originPullCertificateFile: "secrets/origin.crt", originPullPrivateKeyFile: "secrets/origin.key" },
-    });
-    expect(only(j, "cloudflare_authenticated_origin_pulls_certificate").body).toMatchObject({
-      certificate: '${file("../../../secrets/origin.crt")}',
-      private_key: '${file("../../../secrets/origin.key")}',
-    });
+  it("can upload a certificate and key from files, read by Terraform where they are (never copied into the output)", () => {
+    // A key file outside the project, by absolute path; the certificate relative to the project.
+    const dir = mkdtempSync(join(tmpdir(), "alb-mtls-key-"));
+    try {
+      const key = join(dir, "origin.key");
+      writeFileSync(key, "-----BEGIN PRIVATE KEY-----\nnot a real key\n-----END PRIVATE KEY-----\n");
+      const j = synthStack({ certificates: { caBundleFile: CA_BUNDLE, originPullCertificateFile: CA_BUNDLE, originPullPrivateKeyFile: key } });
+      expect(only(j, "cloudflare_authenticated_origin_pulls_certificate").body).toMatchObject({
+        certificate: `\${file("../../../${CA_BUNDLE}")}`,
+        private_key: `\${file("${key}")}`,
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("passes the bundle file's content to a pass-through guard", () => {
@@ -226,8 +235,8 @@ describe("backends", () => {
 describe("environments", () => {
   it("gives each stack of one app its own inputs and backend", () => {
     const app = Testing.app({ fakeCdktfJsonPath: true });
-    const staging = new AlbMtlsStack(app, "staging", { handlers, baseName: "app-stg", backend: { type: "s3", bucket: "acme-tfstate", key: "stg", region: "ap-northeast-1" } });
-    const prod = new AlbMtlsStack(app, "prod", { handlers, baseName: "app-prd", targetGroupName: "app-prd-target", applicationName: "app" });
+    const staging = new AlbMtlsStack(app, "staging", { baseName: "app-stg", backend: { type: "s3", bucket: "acme-tfstate", key: "stg", region: "ap-northeast-1" } });
+    const prod = new AlbMtlsStack(app, "prod", { baseName: "app-prd", targetGroupName: "app-prd-target", applicationName: "app" });
     const [s, p] = [staging, prod].map((st) => JSON.parse(Testing.synth(st)) as Json);
     expect(only(s, "aws_lb").body.name).toBe("app-stg-alb");
     expect(only(p, "aws_lb").body.name).toBe("app-prd-alb");

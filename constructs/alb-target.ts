@@ -44,9 +44,9 @@ export interface AlbTargetProps {
   readonly functionName?: string;
   /** ARN of that function (reference input). */
   readonly functionArn?: string;
-  /** Path pattern of the rule, e.g. `/*` (the reference module's single pattern). */
+  /** Path pattern of the rule, starting with `/` (or a `*` wildcard), e.g. `/*` (the reference module's single pattern). */
   readonly pathPattern?: string;
-  /** Path patterns of the rule (at most 5 condition values in all, host headers included). @default all paths */
+  /** Path patterns of the rule, each starting with `/` (or a `*` wildcard); at most 5 condition values in all, host headers included. @default all paths */
   readonly pathPatterns?: string[];
   /** Host headers the rule matches, e.g. `["app.example.com"]`. @default any host */
   readonly hostHeaders?: string[];

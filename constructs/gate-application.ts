@@ -3,6 +3,8 @@ import type { ITerraformResource } from "cdktf";
 import { AlbTarget, type IAlbTarget } from "./alb-target";
 import { CloudflareAccess } from "./cloudflare-access";
 import { CloudflareHostname } from "./cloudflare-hostname";
+import { checkProp } from "./errors";
+import { rules } from "./rules";
 
 export interface GateApplicationProps {
   /** ID of the Cloudflare zone (`CloudflareZone.zoneId`). */
@@ -51,6 +53,7 @@ export class GateApplication extends Construct {
 
   constructor(scope: Construct, id: string, props: GateApplicationProps) {
     super(scope, id);
+    checkProp(this, "hostname", props.hostname, rules.domainName);
     this.dns = new CloudflareHostname(this, "dns", {
       zoneId: props.zoneId,
       hostname: props.hostname,

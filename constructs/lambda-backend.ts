@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { Construct } from "constructs";
 import { AssetType, TerraformAsset } from "cdktf";
 import { DataArchiveFile } from "@cdktf/provider-archive/lib/data-archive-file";
@@ -6,8 +7,9 @@ import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-p
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { LambdaFunction } from "@cdktf/provider-aws/lib/lambda-function";
-import { PropsError, checkProp, isLiteral } from "./errors";
+import { PropsError, checkProp, fileProblem, isLiteral } from "./errors";
 import { BundleError, NodejsBundle, bundleNodejsEntry } from "./nodejs-bundle";
+import { filesBase } from "./project-paths";
 import { LOG_RETENTION_DAYS, RESERVED_LAMBDA_ENVIRONMENT, rules } from "./rules";
 
 export interface LambdaBackendProps {
@@ -23,7 +25,7 @@ export interface LambdaBackendProps {
   /**
    * Your handler's source (TypeScript or JavaScript), bundled at synth by esbuild into one
    * minified ES module with its dependencies (see `nodejs-bundle.ts`; cached, byte-identical on
-   * every machine). Give this or `handlerFile`.
+   * every machine), absolute or relative to `cdktf.json`'s folder. Give this or `handlerFile`.
    */
   readonly entry?: string;
   /** With `entry`: the folder whose node_modules the dependencies come from. @default the nearest folder above the entry with a package.json */
@@ -79,8 +81,11 @@ export class LambdaBackend extends Construct {
     checkProp(this, "functionName", `${props.functionName}-role`, { ...rules.iamRoleName, allowed: `short enough for the role "<name>-role": ${rules.iamRoleName.allowed}` });
     this.validate(props);
     if (props.entry !== undefined) {
+      const base = filesBase(this);
+      const missing = fileProblem(props.entry, base);
+      if (missing) throw new PropsError(this, "entry", missing);
       try {
-        this.bundle = bundleNodejsEntry({ entry: props.entry, projectRoot: props.projectRoot, runtime: props.runtime });
+        this.bundle = bundleNodejsEntry({ entry: resolve(base, props.entry), projectRoot: props.projectRoot, runtime: props.runtime });
       } catch (e) {
         if (e instanceof BundleError) throw new PropsError(this, "entry", e.message);
         throw e;

@@ -11,6 +11,8 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { fileProblem } from "./errors";
+import { findUp } from "./project-paths";
 
 export interface NodejsBundleOptions {
   /** The handler's source file (.ts, .mts, .js, .mjs, .cjs), absolute or relative to the working directory. */
@@ -34,15 +36,14 @@ export interface NodejsBundle {
   readonly rebuilt: boolean;
 }
 
-/** A bundling failure: the entry's own errors, with file and line. */
+/** A bundling failure: the entry's own errors, with file and line. The message follows the word "entry". */
 export class BundleError extends Error {}
 
 /** The nearest folder at or above `from` that has a package.json. */
 export function findProjectRoot(from: string): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, "package.json"))) return dir;
-    if (dirname(dir) === dir) throw new BundleError(`no package.json above ${from}: give projectRoot`);
-  }
+  const root = findUp("package.json", from);
+  if (root === undefined) throw new BundleError(`${from}: no package.json above it; give projectRoot`);
+  return root;
 }
 
 const hashOf = (parts: (string | Buffer)[]) => {
@@ -54,13 +55,14 @@ const hashOf = (parts: (string | Buffer)[]) => {
 /** Bundles `entry` (or returns the cached bundle when nothing it was made from changed). */
 export function bundleNodejsEntry(options: NodejsBundleOptions): NodejsBundle {
   const entry = resolve(options.entry);
-  if (!existsSync(entry)) throw new BundleError(`entry ${options.entry} not found`);
+  const missing = fileProblem(options.entry, process.cwd());
+  if (missing) throw new BundleError(missing);
   const root = resolve(options.projectRoot ?? findProjectRoot(dirname(entry)));
   const entryPath = relative(root, entry).split(sep).join("/");
-  if (entryPath.startsWith("../") || isAbsolute(entryPath)) throw new BundleError(`entry ${options.entry} is outside the project root ${root}`);
+  if (entryPath.startsWith("../") || isAbsolute(entryPath)) throw new BundleError(`${JSON.stringify(options.entry)} is outside the project root ${root}`);
   const runtime = options.runtime ?? "nodejs22.x";
   const node = /^nodejs([0-9]+)\.x$/.exec(runtime)?.[1];
-  if (!node) throw new BundleError(`runtime ${JSON.stringify(runtime)} is not a Node.js runtime (nodejs<version>.x)`);
+  if (!node) throw new BundleError(`${JSON.stringify(options.entry)}: runtime ${JSON.stringify(runtime)} is not a Node.js runtime (nodejs<version>.x)`);
   const settings = { entryPath, target: `node${node}`, minify: options.minify ?? true, external: options.externalModules ?? ["@aws-sdk/*"] };
   const key = hashOf([JSON.stringify(settings)]);
   const dir = join(root, ".build", "entries", `${entryPath.replace(/\.[cm]?[jt]sx?$/, "").replace(/[^A-Za-z0-9_-]+/g, "_")}-${key.slice(0, 12)}`);
@@ -106,11 +108,11 @@ export function bundleNodejsEntry(options: NodejsBundleOptions): NodejsBundle {
   } catch (e) {
     const errors = (e as { errors?: import("esbuild").Message[] }).errors ?? [];
     const lines = errors.map((m) => (m.location ? `${m.location.file}:${m.location.line}:${m.location.column}: ${m.text}` : m.text));
-    throw new BundleError(`bundling ${entryPath} failed:\n${lines.join("\n") || (e as Error).message}`);
+    throw new BundleError(`${entryPath} does not bundle:\n${lines.join("\n") || (e as Error).message}`);
   }
   const inputs = Object.keys(result.metafile.inputs).sort();
   const code = result.outputFiles.find((f) => f.path === file)?.contents;
-  if (!code) throw new BundleError(`bundling ${entryPath} produced no ${file}`);
+  if (!code) throw new BundleError(`${entryPath}: esbuild produced no ${file}`);
   mkdirSync(dir, { recursive: true });
   // Atomic: parallel synths (Jest workers) may bundle the same entry at once.
   const write = (path: string, data: string | Uint8Array) => {

@@ -99,9 +99,10 @@ export const rules = {
     "a REGIONAL WAFv2 web ACL ARN (arn:aws:wafv2:<region>:<account>:regional/webacl/…)",
     "^arn:aws[a-z-]*:wafv2:[a-z0-9-]+:[0-9]{12}:regional/webacl/.+",
   ),
+  // The ALB matches the pattern against the whole path, which starts with "/": a pattern that cannot match it there (grafana/*) never matches.
   pathPattern: pattern(
-    "a path pattern of 1–128 characters: letters, digits and _ - . $ / ~ \" ' @ : + & * ?, e.g. /api/*",
-    "^[A-Za-z0-9_.$/~\"'@:+&*?-]+$",
+    "a path pattern of 1–128 characters starting with / (or a * wildcard): letters, digits and _ - . $ / ~ \" ' @ : + & * ?, e.g. /api/*",
+    "^[/*][A-Za-z0-9_.$/~\"'@:+&*?-]*$",
     { min: 1, max: 128 },
   ),
   instanceId: pattern("an EC2 instance ID (i- and 8 or 17 hexadecimal characters)", "^i-([0-9a-f]{8}|[0-9a-f]{17})$"),

@@ -1,4 +1,5 @@
-import { isAbsolute } from "node:path";
+import { existsSync } from "node:fs";
+import { isAbsolute, join } from "node:path";
 import { Construct } from "constructs";
 import {
   Annotations,
@@ -33,25 +34,37 @@ import { LambdaBackend, type LambdaBackendProps } from "../constructs/lambda-bac
 import { LogsKmsKey } from "../constructs/logs-kms-key";
 import { TrustStore } from "../constructs/trust-store";
 import { PropsError } from "../constructs/errors";
+import { findProjectRoot } from "../constructs/nodejs-bundle";
+import { filesBase } from "../constructs/project-paths";
 import { GateApplication } from "../constructs/gate-application";
 import { type GateSettings, gateEnvironment } from "../constructs/gate-environment";
 import { HttpTarget } from "../constructs/targets/http-target";
 import { LambdaTarget } from "../constructs/targets/lambda-target";
 import type { IAlbTarget } from "../constructs/alb-target";
 import type { ApplicationConfig, BackendOptions, StackConfig } from "./config";
-import { passthroughRefusal } from "./refusals";
+import { stackPropsProblems } from "./alb-mtls-stack-checks";
 import { REFERENCE_ADDRESSES, REFERENCE_REMOVED } from "./reference-adoption";
 import { ReadableStack } from "./readable-stack";
 import { inputVariables } from "./variables";
 
 export interface AlbMtlsStackProps extends StackConfig {
-  /** Built handlers, absolute or relative to cdktf.json (scripts/build.mjs makes them). */
-  readonly handlers: {
-    /** The reference's echo backend (.build/functions/echo/index.mjs). */
+  /**
+   * The built handlers of the single default application, absolute or relative to cdktf.json's
+   * folder. @default the project's builds, `.build/functions/echo/index.mjs` and
+   * `.build/functions/guard/index.mjs` (made by scripts/build.mjs: `npm ci` and the app runner run it)
+   */
+  readonly handlers?: {
+    /** The reference's echo backend. */
     readonly echo: string;
-    /** The verifying backend for pass-through mode and Access JWT checks (.build/functions/guard/index.mjs). */
+    /** The verifying backend for pass-through mode and Access JWT checks. */
     readonly guard: string;
   };
+}
+
+/** The project's built handlers (scripts/build.mjs), found from this module: stacks/ in the sources, .build/ in the app bundle. */
+function builtHandlers(): NonNullable<AlbMtlsStackProps["handlers"]> {
+  const build = join(findProjectRoot(__dirname), ".build", "functions");
+  return { echo: join(build, "echo", "index.mjs"), guard: join(build, "guard", "index.mjs") };
 }
 
 /** The gate module, as esbuild records it in a bundle's inputs: a bundle without it does not check. */
@@ -129,8 +142,15 @@ export class AlbMtlsStack extends ReadableStack {
   /** The Access team domain when `accessJwt` is on (declares the variable on first use with `accessJwt: true`). */
   private readonly teamDomain?: () => string;
 
-  constructor(scope: Construct, name: string, props: AlbMtlsStackProps) {
+  constructor(scope: Construct, name: string, props: AlbMtlsStackProps = {}) {
     super(scope, name);
+    // Every problem of the props at once, before anything is made (cdktf.json entries get the same checks).
+    const problems = stackPropsProblems(props, { baseDir: filesBase(this) });
+    const handlers = props.handlers ?? builtHandlers();
+    if (!props.handlers && !props.applications && !existsSync(handlers.echo)) {
+      problems.push(`handlers: the built handlers are missing (${handlers.echo}); \`node scripts/build.mjs\` builds them (npm ci runs it)`);
+    }
+    if (problems.length > 0) throw new PropsError(this, problems);
     this.configureBackend(name, props.backend);
     pinProviders(this);
 
@@ -235,7 +255,7 @@ export class AlbMtlsStack extends ReadableStack {
       this.lambda = new LambdaBackend(this, "lambda", {
         ...functionDefaults,
         functionName,
-        handlerFile: guarded ? props.handlers.guard : props.handlers.echo,
+        handlerFile: guarded ? handlers.guard : handlers.echo,
         environment: guarded ? guardEnv : undefined,
       });
     }
@@ -339,9 +359,6 @@ export class AlbMtlsStack extends ReadableStack {
       const id = `app_${key}`;
       const name = `${ctx.baseName}-${key}`;
       const kind = app.lambda ? "lambda" : app.lambdaArn ? "lambdaArn" : "http";
-      if (ctx.mode === "passthrough" && kind !== "lambda" && !app.verifiesClientCertificate) {
-        throw new PropsError(this, `applications.${key}`, passthroughRefusal(kind as "http" | "lambdaArn"));
-      }
       let fn: LambdaBackend | undefined;
       let target: IAlbTarget;
       if (app.lambda) {
@@ -407,7 +424,7 @@ export class AlbMtlsStack extends ReadableStack {
     const gated = fn.bundle!.inputs.includes(GATE_MODULE);
     const selfChecked = app.verifiesClientCertificate === true && settings.accessJwt === undefined;
     if (Object.keys(env).length > 0 && !gated && !selfChecked) {
-      throw new PropsError(this, `applications.${key}.lambda.entry`, missingGateRefusal(app.lambda!.entry, env));
+      throw new PropsError(this, [`applications.${key}.lambda.entry: ${missingGateRefusal(app.lambda!.entry, env)}`]);
     }
     if (Object.keys(env).length > 0) fn.addEnvironment(env);
     // The ALB verified the certificate (or mTLS is off) and no Access JWT is checked: nothing left to the gate.
