@@ -57,7 +57,8 @@ export function typeCheck(snippets: Snippet[]): string[] {
       // `export {}` makes each snippet a module of its own, as a file of a team's is.
       writeFileSync(join(dir, file), `${snippet.code}\nexport {};\n`);
     });
-    writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ extends: "../tsconfig.json", include: ["*.ts"] }));
+    // Only the snippets: the project's options, not its file lists.
+    writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ extends: "../tsconfig.json", files: [], include: ["*.ts"] }));
     let output: string;
     try {
       output = execFileSync(TSC, ["-p", dir, "--pretty", "false"], { cwd: ROOT, encoding: "utf8", stdio: "pipe" });
