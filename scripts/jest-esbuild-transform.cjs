@@ -7,12 +7,15 @@ const { transformSync, version } = require("esbuild");
 
 module.exports = {
   process(source, filename) {
+    // The project's own ES-module scripts (scripts/terraform/*.mjs) read import.meta.url.
+    const esm = filename.endsWith(".mjs") && !filename.includes("/node_modules/");
     const { code, map } = transformSync(source, {
       loader: filename.endsWith(".ts") ? "ts" : "js",
       format: "cjs",
       target: "node20",
       sourcemap: "both",
       sourcefile: filename,
+      ...(esm ? { define: { "import.meta.url": "__importMetaUrl" }, banner: 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' } : {}),
     });
     return { code, map };
   },

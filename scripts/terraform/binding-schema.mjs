@@ -216,28 +216,51 @@ class Module {
   }
 }
 
-/** The schema of the provider whose binding is installed at `dir`, in `providers schema -json` form. */
-export function bindingSchema(dir) {
+/** The module folders of a binding's lib/ that hold `types` (all when none), plus the provider's. */
+function moduleDirs(lib, types) {
+  const all = () => readdirSync(lib, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  if (!types) return all();
+  // The generator names a folder after the type without the provider's prefix, in kebab case
+  // (`aws_lb_listener` → lb-listener, data `aws_subnets` → data-aws-subnets); where a guess
+  // misses (it declares another type), every folder is read.
+  const guess = (type) => type.replace(/^[a-z0-9]+_/, "").replaceAll("_", "-");
+  const dirs = ["provider"];
+  for (const type of types) {
+    // A name may be both a resource and a data source (aws_vpc): take every folder that declares it.
+    const found = [guess(type), `data-${type.replaceAll("_", "-")}`].filter((d) => {
+      const js = join(lib, d, "index.js");
+      return existsSync(js) && readFileSync(js, "utf8").includes(`.tfResourceType = "${type}";`);
+    });
+    if (!found.length) return all();
+    dirs.push(...found);
+  }
+  return [...new Set(dirs)];
+}
+
+/**
+ * The schema of the provider whose binding is installed at `dir`, in `providers schema -json`
+ * form; with `types`, only those resource and data source types (and the provider block).
+ */
+export function bindingSchema(dir, types) {
   const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
   const source = pkg.cdktf?.provider?.name;
   const version = pkg.cdktf?.provider?.version;
   if (!source || !version) throw new Error(`${dir}: not a prebuilt provider binding (no cdktf.provider in package.json)`);
   const schema = { source, version, binding: `${pkg.name}@${pkg.version}`, provider: { version: 0, block: { attributes: {} } }, resource_schemas: {}, data_source_schemas: {} };
   const lib = join(dir, "lib");
-  for (const entry of readdirSync(lib, { withFileTypes: true })) {
-    const js = join(lib, entry.name, "index.js");
-    if (!entry.isDirectory() || !existsSync(js)) continue;
+  for (const name of moduleDirs(lib, types)) {
+    if (!existsSync(join(lib, name, "index.js"))) continue;
     // Large modules keep their structs in index-structs/*.js beside index.js: read them as one.
-    const files = readdirSync(join(lib, entry.name), { recursive: true }).filter((f) => /\.js$|\.d\.ts$/.test(f)).sort();
-    const read = (ext) => files.filter((f) => f.endsWith(ext) && (ext === ".d.ts" || !f.endsWith(".d.ts"))).map((f) => readFileSync(join(lib, entry.name, f), "utf8")).join("\n");
-    const mod = new Module(read(".js"), read(".d.ts"));
-    const main = mod.main();
+    const files = readdirSync(join(lib, name), { recursive: true }).filter((f) => /\.js$|\.d\.ts$/.test(f)).sort();
+    const read = (ext) => files.filter((f) => f.endsWith(ext) && (ext === ".d.ts" || !f.endsWith(".d.ts"))).map((f) => readFileSync(join(lib, name, f), "utf8")).join("\n");
+    const main = new Module(read(".js"), read(".d.ts")).main();
     if (!main) continue;
     if (main.kind === "provider") {
       delete main.block.attributes.alias; // a meta-argument, not part of the provider's schema
       schema.provider = { version: 0, block: main.block };
+    } else if (!types || types.includes(main.type)) {
+      schema[main.kind === "resource" ? "resource_schemas" : "data_source_schemas"][main.type] = { version: 0, block: main.block };
     }
-    else schema[main.kind === "resource" ? "resource_schemas" : "data_source_schemas"][main.type] = { version: 0, block: main.block };
   }
   return schema;
 }

@@ -127,7 +127,13 @@ process.on("exit", () => schemaOnly.stop());
 console.log(`terraform: providers ready in ${seconds(t)}`);
 for (const p of real.report) {
   const standIn = schemaOnly.report.find((s) => s.source === p.source && s.constraint === p.constraint);
-  console.log(`  ${p.source} ${p.constraint}: ${p.version}, ${p.kind === "real" ? `real (${p.from}); mocked plans use its own schema` : `${p.kind} (schema of ${p.from})`}${standIn && standIn.version !== p.version ? ` [stand-in ${standIn.version}]` : ""}`);
+  const what =
+    p.kind === "real"
+      ? `real (${p.from}); the mocked plans and the variants get its own schema from a stand-in`
+      : p.from.endsWith("-empty")
+        ? "stand-in with no resource types (no binding installed; the reference declares it for its lock file only)"
+        : `stand-in serving the schema of ${p.from}`;
+  console.log(`  ${p.source} ${p.constraint}: ${p.version}, ${what}${standIn && standIn.version !== p.version ? ` [stand-in ${standIn.version}]` : ""}`);
 }
 
 /**

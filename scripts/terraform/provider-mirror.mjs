@@ -133,13 +133,15 @@ export async function selfSignedCertificate(dir, name, commonName = "localhost")
 export function schemaFile(cacheDir, binding, types) {
   const reader = ["binding-schema.mjs", "plugin-protocol.mjs"].map((f) => readFileSync(join(HERE, f))).join("");
   const hash = (...parts) => parts.reduce((h, p) => h.update(p), createHash("sha256")).digest("hex").slice(0, 16);
+  const wanted = types && [...types].sort();
   const base = join(cacheDir, `${binding.binding.replace(/[^\w.-]+/g, "_")}-${hash(binding.binding, reader)}`);
   let schema = binding.schema;
   if (!schema) {
-    if (!existsSync(`${base}.json`)) writeFileSync(`${base}.json`, JSON.stringify(binding.dir ? bindingSchema(binding.dir) : { provider: { block: {} } }));
-    schema = JSON.parse(readFileSync(`${base}.json`, "utf8"));
+    // Only the types asked for are read from the binding (AWS has ~1,500 modules).
+    const json = `${base}-${hash(JSON.stringify(wanted ?? "all"))}.json`;
+    if (!existsSync(json)) writeFileSync(json, JSON.stringify(binding.dir ? bindingSchema(binding.dir, wanted) : { provider: { block: {} } }));
+    schema = JSON.parse(readFileSync(json, "utf8"));
   }
-  const wanted = types && [...types].sort();
   const file = `${base}-${hash(binding.schema ? JSON.stringify(binding.schema) : "", JSON.stringify(wanted ?? "all"))}.pb`;
   if (!existsSync(file)) {
     const pick = (all) => (wanted ? Object.fromEntries(wanted.filter((t) => all?.[t]).map((t) => [t, all[t]])) : all);

@@ -1,0 +1,2 @@
+import type { SchemaBlock } from "./schema-types";
+export function testFile(config: object, examples: Record<string, unknown>, resourceSchema: (config: object, type: string) => SchemaBlock | undefined): string;
