@@ -58,8 +58,10 @@ export async function startStandIns({ buildDir, configs, captured }) {
     });
   return {
     report,
-    reattachFor(config) {
-      return JSON.stringify(Object.fromEntries(chosen(config).map((key) => [`registry.terraform.io/${key.split("@")[0]}`, started.get(key).reattach])));
+    /** TF_REATTACH_PROVIDERS for `config`, leaving out the providers in `except` (sources). */
+    reattachFor(config, except = new Set()) {
+      const keys = chosen(config).filter((key) => !except.has(key.split("@")[0]));
+      return JSON.stringify(Object.fromEntries(keys.map((key) => [`registry.terraform.io/${key.split("@")[0]}`, started.get(key).reattach])));
     },
     /** The schema block of a resource type as `config`'s providers serve it. */
     resourceSchema(config, type) {
