@@ -51,6 +51,36 @@ try {
   process.exit(0);
 }
 
+/**
+ * The entries the docs teach a team to write: the ```ts blocks of each page that name their file
+ * on their first line (`// myapp/main.ts`), on pages where one of them is a main.ts. Each page's
+ * files go to a folder of their own at the top of the project (`.terraform-check-<page>/`, for
+ * `myapp/`, which is the team's), so they import the project as the docs show.
+ */
+function documentedEntries() {
+  const out = [];
+  for (const page of readdirSync(join(ROOT, "docs")).filter((f) => f.endsWith(".md"))) {
+    const files = {};
+    for (const [, code] of readFileSync(join(ROOT, "docs", page), "utf8").matchAll(/```ts\n([\s\S]*?)```/g)) {
+      const name = /^\/\/ (\S+\.ts)\b/.exec(code)?.[1];
+      if (name) files[name] = code;
+    }
+    const main = Object.keys(files).find((f) => f.endsWith("main.ts"));
+    if (!main) continue;
+    const folder = main.split("/")[0];
+    const group = `docs-${page.replace(/\.md$/, "")}`;
+    const dir = join(ROOT, `.terraform-check-${group}`);
+    rmSync(dir, { recursive: true, force: true });
+    for (const [name, code] of Object.entries(files)) {
+      const file = join(dir, relative(folder, name));
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, code.replaceAll(`"${folder}/`, `"${relative(ROOT, dir)}/`));
+    }
+    out.push({ group, dir, entry: join(relative(ROOT, dir), relative(folder, main)) });
+  }
+  return out;
+}
+
 /** Runs a command; resolves with its exit code and combined output. */
 function run(cmd, argv, { cwd = ROOT, env = {} } = {}) {
   return new Promise((done) => {
@@ -84,10 +114,12 @@ const fixtures = join(BUILD, "fixtures");
 await selfSignedCertificate(fixtures, "origin-pull", "origin-pull.example.net");
 const variants = JSON.parse(JSON.stringify(VARIANTS).replaceAll("FIXTURES/", `${relative(ROOT, fixtures)}/`));
 
+const documented = documentedEntries();
 const synths = [
   { group: "shipped", argv: [] },
   { group: "example", argv: ["examples/typescript/main.ts"] },
   { group: "variant", argv: [], context: { stacks: variants } },
+  ...documented.map((d) => ({ group: d.group, argv: [d.entry] })),
 ];
 let t = Date.now();
 // The first builds what the others reuse (scripts/build.mjs); then the rest side by side.
@@ -97,7 +129,11 @@ const synthOne = async ({ group, argv, context }) => {
   if (r.code !== 0) throw new Error(`synth of ${group} stacks failed:\n${r.out}`);
 };
 await synthOne(synths[0]);
-await Promise.all(synths.slice(1).map(synthOne));
+try {
+  await Promise.all(synths.slice(1).map(synthOne));
+} finally {
+  for (const d of documented) rmSync(d.dir, { recursive: true, force: true });
+}
 const allStacks = synths.flatMap(({ group }) => {
   const dir = join(BUILD, "synth", group, "stacks");
   return readdirSync(dir).map((name) => ({ group, name, dir: join(dir, name), config: JSON.parse(readFileSync(join(dir, name, "cdk.tf.json"), "utf8")) }));
