@@ -16,9 +16,9 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { availableParallelism } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildMirror, installedBindings, realMirrorDirs, schemaFile, selfSignedCertificate } from "./provider-mirror.mjs";
+import { buildMirror, installedBindings, realMirrorDirs, requiredProviders, satisfies, schemaFile, selfSignedCertificate } from "./provider-mirror.mjs";
 import { schemaDifferences } from "./compare-schema.mjs";
-import { startStandIns } from "./standin-servers.mjs";
+import { startRealProviders, startStandIns } from "./standin-servers.mjs";
 import { EXAMPLE_VARIABLES, VARIANTS } from "./variants.mjs";
 import { MUTATIONS } from "./mutations.mjs";
 import { testFile } from "./test-file.mjs";
@@ -263,13 +263,30 @@ async function terraform(dir, providers, steps = ["init", "validate", "test"]) {
 }
 
 t = Date.now();
-const realSources = new Set(real.report.filter((p) => p.kind === "real").map((p) => p.source));
+// The real providers, started once for all their validations (a real provider of a version that
+// a stack's constraints do not fit is still installed from the mirror for that stack).
+const realServers = await startRealProviders(real.report, join(BUILD, "sockets"));
+process.on("exit", () => {
+  realServers.stop();
+  rmSync(join(BUILD, "sockets"), { recursive: true, force: true });
+});
+for (const address of Object.keys(realServers.reattach)) console.log(`  ${address}: the real provider, started once and attached to by every real-provider validation`);
+const realFor = (config) => {
+  const out = {};
+  for (const p of real.report.filter((r) => r.kind === "real")) {
+    const address = `registry.terraform.io/${p.source}`;
+    const constraints = requiredProviders([config]).get(p.source);
+    if (realServers.reattach[address] && constraints && [...constraints].every((c) => satisfies(p.version, c))) out[address] = realServers.reattach[address];
+  }
+  return out;
+};
+// The real-provider validations first: they are the longest, and two cores pack better that way.
 const jobs = stacks.flatMap((stack) => [
   { stack, mode: "schema" },
   // The stacks the project ships or documents are also validated with the real providers, whose
   // own argument checks (formats, enums, conflicts) then run too.
   ...(stack.group === "variant" ? [] : [{ stack, mode: "real" }]),
-]);
+]).sort((a, b) => (a.mode === "real" ? 0 : 1) - (b.mode === "real" ? 0 : 1));
 await pool(jobs, async ({ stack, mode }) => {
   const start = Date.now();
   const name = `${stack.group}/${stack.name}`;
@@ -278,7 +295,7 @@ await pool(jobs, async ({ stack, mode }) => {
   // Terraform would start the same stand-in from the mirror, only slower.
   const failed =
     mode === "real"
-      ? await terraform(dir, { rc: real.rc, reattach: schemaOnly.reattachFor(stack.config, realSources) }, ["init", "validate"])
+      ? await terraform(dir, { rc: real.rc, reattach: schemaOnly.reattachFor(stack.config, realFor(stack.config)) }, ["init", "validate"])
       : await terraform(dir, { reattach: schemaOnly.reattachFor(stack.config) });
   const what = mode === "real" ? "init + validate, real providers where present" : "init + validate + mocked plan/apply";
   record(`${name}: ${what}`, !failed, failed && `terraform ${failed.step} failed:\n${failed.out}`, seconds(start));

@@ -2,7 +2,7 @@
 // attaches to them (TF_REATTACH_PROVIDERS) instead of starting a provider process for every
 // command, which is most of what a `validate` or `test` of a small stack would cost.
 import { spawn } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { installedBindings, requiredProviders, satisfies, schemaFile, standInSchema } from "./provider-mirror.mjs";
@@ -58,10 +58,13 @@ export async function startStandIns({ buildDir, configs, captured }) {
     });
   return {
     report,
-    /** TF_REATTACH_PROVIDERS for `config`, leaving out the providers in `except` (sources). */
-    reattachFor(config, except = new Set()) {
-      const keys = chosen(config).filter((key) => !except.has(key.split("@")[0]));
-      return JSON.stringify(Object.fromEntries(keys.map((key) => [`registry.terraform.io/${key.split("@")[0]}`, started.get(key).reattach])));
+    /**
+     * TF_REATTACH_PROVIDERS for `config`: the stand-ins, except where `instead` (address →
+     * reattach config, such as real providers started by startRealProviders) has the provider.
+     */
+    reattachFor(config, instead = {}) {
+      const ours = chosen(config).map((key) => [`registry.terraform.io/${key.split("@")[0]}`, started.get(key).reattach]);
+      return JSON.stringify({ ...Object.fromEntries(ours), ...instead });
     },
     /** The schema block of a resource type as `config`'s providers serve it. */
     resourceSchema(config, type) {
@@ -73,6 +76,53 @@ export async function startStandIns({ buildDir, configs, captured }) {
     },
     stop() {
       for (const { child } of started.values()) child.kill();
+    },
+  };
+}
+
+/**
+ * Starts each real provider of the mirror report once, in its debug mode (`-debug`: it serves
+ * until ended and prints the TF_REATTACH_PROVIDERS value to attach to it), so that the validations
+ * with real providers do not each start and load them (the AWS provider takes seconds). A provider
+ * that is packed (a zip), or prints no such line, is left to be installed from the mirror.
+ * Resolves with { reattach: { address → config }, stop() }.
+ */
+export async function startRealProviders(report, socketDir) {
+  mkdirSync(socketDir, { recursive: true });
+  const target = `${process.platform}_${{ x64: "amd64", arm64: "arm64" }[process.arch] ?? process.arch}`;
+  const children = [];
+  const reattach = {};
+  await Promise.all(
+    report
+      .filter((p) => p.kind === "real" && existsSync(join(p.from, target)))
+      .map(async (p) => {
+        const exe = readdirSync(join(p.from, target)).find((f) => f.startsWith("terraform-provider-"));
+        if (!exe) return;
+        // Its socket goes in the stage's own folder, not the system temp directory.
+        const child = spawn(join(p.from, target, exe), ["-debug"], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, TMPDIR: socketDir } });
+        children.push(child);
+        const line = await new Promise((resolve) => {
+          let out = "";
+          const timer = setTimeout(() => resolve(undefined), 60_000);
+          const take = (d) => {
+            out += d;
+            const m = /TF_REATTACH_PROVIDERS='([^']+)'/.exec(out);
+            if (m) {
+              clearTimeout(timer);
+              resolve(m[1]);
+            }
+          };
+          child.stdout.on("data", take);
+          child.stderr.on("data", take);
+          child.on("exit", () => resolve(undefined));
+        });
+        if (line) Object.assign(reattach, JSON.parse(line));
+      }),
+  );
+  return {
+    reattach,
+    stop() {
+      for (const child of children) child.kill();
     },
   };
 }
