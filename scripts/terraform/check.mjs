@@ -148,9 +148,17 @@ t = Date.now();
 const configs = stacks.map((s) => s.config);
 if (!configs.length && args.includes("--no-mutations")) throw new Error("nothing to check: --only names no stack");
 const real = await buildMirror({ buildDir: join(BUILD, "real"), configs, realMirrors: realMirrorDirs() });
+// The real providers, started once for all their validations (a real provider of a version that
+// a stack's constraints do not fit is still installed from the mirror for that stack).
+const realServers = await startRealProviders(real.report, join(BUILD, "sockets"));
+process.on("exit", () => {
+  realServers.stop();
+  rmSync(join(BUILD, "sockets"), { recursive: true, force: true });
+});
+for (const address of Object.keys(realServers.reattach)) console.log(`  ${address}: the real provider, started once and attached to by every real-provider validation`);
 // Mocked plans and the variants need only schemas: a real provider's is read once from the real
 // provider itself (below) and served by a stand-in, so no run waits for a large provider to start.
-const captured = await captureRealSchemas(real);
+const captured = await captureRealSchemas(real, realServers.reattach);
 const mutated = args.includes("--no-mutations")
   ? []
   : MUTATIONS.map((m) => {
@@ -176,7 +184,7 @@ for (const p of real.report) {
  * Each real provider's schema, read with `terraform providers schema -json` in a folder that uses
  * it; kept in .build/terraform/real-schemas, keyed by the provider file's path, size and time.
  */
-async function captureRealSchemas(mirror) {
+async function captureRealSchemas(mirror, attached) {
   const reals = mirror.report.filter((p) => p.kind === "real");
   const out = {};
   const cacheDir = join(BUILD, "real-schemas");
@@ -196,7 +204,7 @@ async function captureRealSchemas(mirror) {
   mkdirSync(dir, { recursive: true });
   const required = Object.fromEntries(missing.map((p, i) => [`p${i}`, { source: p.source, version: p.version }]));
   writeFileSync(join(dir, "main.tf.json"), JSON.stringify({ terraform: { required_providers: required } }));
-  const env = { TF_CLI_CONFIG_FILE: mirror.rc };
+  const env = { TF_CLI_CONFIG_FILE: mirror.rc, TF_REATTACH_PROVIDERS: JSON.stringify(attached) };
   const init = await run("terraform", ["init", "-backend=false", "-input=false", "-no-color"], { cwd: dir, env });
   if (init.code !== 0) throw new Error(`reading the real providers' schemas: terraform init failed:\n${init.out}`);
   const schema = await run("terraform", ["providers", "schema", "-json"], { cwd: dir, env });
@@ -263,14 +271,6 @@ async function terraform(dir, providers, steps = ["init", "validate", "test"]) {
 }
 
 t = Date.now();
-// The real providers, started once for all their validations (a real provider of a version that
-// a stack's constraints do not fit is still installed from the mirror for that stack).
-const realServers = await startRealProviders(real.report, join(BUILD, "sockets"));
-process.on("exit", () => {
-  realServers.stop();
-  rmSync(join(BUILD, "sockets"), { recursive: true, force: true });
-});
-for (const address of Object.keys(realServers.reattach)) console.log(`  ${address}: the real provider, started once and attached to by every real-provider validation`);
 const realFor = (config) => {
   const out = {};
   for (const p of real.report.filter((r) => r.kind === "real")) {
