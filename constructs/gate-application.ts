@@ -2,7 +2,9 @@ import { Construct } from "constructs";
 import type { ITerraformResource } from "cdktf";
 import { AlbTarget, type IAlbTarget } from "./alb-target";
 import { CloudflareAccess } from "./cloudflare-access";
+import { CloudflareAccessV5 } from "./cloudflare-access-v5";
 import { CloudflareHostname } from "./cloudflare-hostname";
+import { CloudflareHostnameV5 } from "./cloudflare-hostname-v5";
 
 export interface GateApplicationProps {
   /** ID of the Cloudflare zone (`CloudflareZone.zoneId`). */
@@ -33,6 +35,11 @@ export interface GateApplicationProps {
   readonly target: IAlbTarget;
   /** Name of the target group (unique per account and region). */
   readonly targetGroupName: string;
+  /**
+   * Major version of the Cloudflare provider the stack uses: 4 (the reference's 4.52.0) or 5
+   * (5.14: `cloudflare_dns_record`, account-level Access policies). Addresses are the same. @default 4
+   */
+  readonly cloudflareProvider?: 4 | 5;
 }
 
 /**
@@ -41,8 +48,8 @@ export interface GateApplicationProps {
  * (`access`), and a listener rule on its host header (and paths) to its target (`target`).
  */
 export class GateApplication extends Construct {
-  readonly dns: CloudflareHostname;
-  readonly access: CloudflareAccess;
+  readonly dns: CloudflareHostname | CloudflareHostnameV5;
+  readonly access: CloudflareAccess | CloudflareAccessV5;
   readonly target: AlbTarget;
   /** `https://<hostname>`. */
   readonly url: string;
@@ -51,14 +58,15 @@ export class GateApplication extends Construct {
 
   constructor(scope: Construct, id: string, props: GateApplicationProps) {
     super(scope, id);
-    this.dns = new CloudflareHostname(this, "dns", {
+    const v5 = props.cloudflareProvider === 5;
+    this.dns = new (v5 ? CloudflareHostnameV5 : CloudflareHostname)(this, "dns", {
       zoneId: props.zoneId,
       hostname: props.hostname,
       originDomain: props.originDomain,
       originPullCertificateId: props.originPullCertificateId,
       replaceTriggeredBy: props.originPullsReplaceTriggeredBy,
     });
-    this.access = new CloudflareAccess(this, "access", {
+    this.access = new (v5 ? CloudflareAccessV5 : CloudflareAccess)(this, "access", {
       zoneId: props.zoneId,
       applicationDomain: props.hostname,
       applicationName: props.accessApplicationName,

@@ -13,7 +13,8 @@ import { GATE_ENVIRONMENT_NAMES } from "../constructs/gate-environment";
 import type { HttpTargetProps } from "../constructs/targets/http-target";
 import { LOG_RETENTION_DAYS, RESERVED_LAMBDA_ENVIRONMENT, Rule, baseNameDerivations, pattern, problem, rules } from "../constructs/rules";
 import { parseName } from "../functions/lib/x509";
-import { passthroughRefusal } from "./refusals";
+import { PROVIDER_TRACKS, type ProviderTrack } from "./provider-tracks";
+import { passthroughRefusal, providerTrackProblems } from "./refusals";
 
 /** The reference's root inputs (omitted → Terraform variable). */
 export interface StackInputs {
@@ -181,6 +182,18 @@ export interface StackOptions {
   /** Emit `moved` blocks from the reference HCL's addresses, to take over its state. @default false */
   readonly adoptReference?: boolean;
   /**
+   * The provider versions the stack is written for (docs/provider-tracks.md): "reference" (AWS
+   * `~> 5.0`, Cloudflare 4.52.0), "current" (AWS `~> 6.0`, Cloudflare `~> 5.14.0`, v5 resources) or
+   * "aws-current" (AWS `~> 6.0` with Cloudflare 4.52.0: the AWS step of the move). @default "reference"
+   */
+  readonly providers?: ProviderTrack;
+  /**
+   * With providers "current": `import` blocks that take the Cloudflare objects a "reference" stack
+   * made into the v5 resources (IDs from the variable `reference_track_import_ids`, written by
+   * `npm run track-switch`). The last step of the move; remove it after the apply. @default false
+   */
+  readonly switchFromReferenceTrack?: boolean;
+  /**
    * Your applications, keyed by name, on one ALB, listener and trust store, each on its own
    * hostname. @default none: the reference's single echo (or guard) application
    */
@@ -336,6 +349,8 @@ const ENTRY = obj({
     },
   },
   adoptReference: bool,
+  providers: { kind: "enum", values: PROVIDER_TRACKS },
+  switchFromReferenceTrack: bool,
   applications: {
     kind: "record",
     key: pattern("an application name: a lowercase letter, then up to 31 lowercase letters, digits and hyphens", "^[a-z]([a-z0-9-]{0,30}[a-z0-9])?$"),
@@ -538,6 +553,7 @@ function crossChecks(c: StackConfig, at: string, p: string[]): void {
   if (Array.isArray(emails) && emails.length === 0 && domains.length === 0) {
     p.push(`${at}.accessAllowedEmail: empty, and no accessAllowedEmailDomains: Access needs at least one include rule, or nobody can log in`);
   }
+  for (const { key, message } of providerTrackProblems(c)) p.push(`${at}.${key}: ${message}`);
   if (c.backend?.type === "cloud") {
     const b = c.backend;
     if ((b.workspace === undefined) === (b.workspaceTags === undefined)) {
