@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Testing } from "cdktf";
+import { currentTrackGate } from "../examples/typescript/current-track";
 import { AlbMtlsStack, type AlbMtlsStackProps } from "../stacks/alb-mtls-stack";
 import { ConfigError, parseStacks } from "../stacks/config";
 import { HANDLERS, synthStack } from "./helpers";
@@ -253,5 +254,24 @@ describe("the shipped apps-current stack", () => {
     expect(baseName).not.toBe(appsBase);
     expect(rest).toEqual(apps);
     expect(stacks.article.providers).toBeUndefined();
+  });
+});
+
+describe("docs/provider-tracks.md", () => {
+  const doc = readFileSync(join(__dirname, "../docs/provider-tracks.md"), "utf8");
+
+  it("shows the TypeScript example as it is compiled and synthesized here", () => {
+    const snippets = [...doc.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
+    expect(snippets).toEqual([readFileSync(join(__dirname, "../examples/typescript/current-track.ts"), "utf8")]);
+    const json = JSON.parse(Testing.synth(currentTrackGate(Testing.app({ fakeCdktfJsonPath: true }), "5f1c3ad0-cert")));
+    expect(json.resource.cloudflare_authenticated_origin_pulls.cloudflare_zone_origin_pulls.config[0].cert_id).toBe("5f1c3ad0-cert");
+    expect(json.resource.cloudflare_dns_record.cloudflare_zone_record.proxied).toBe(true);
+    expect(json.terraform.required_providers.cloudflare.version).toBe("~> 5.14.0");
+  });
+
+  it("quotes the refusal as the configuration check words it", () => {
+    const all = problems({ providers: "current", certificates: { caBundleFile: "examples/certs/ca-bundle.pem", originPullCertificateFile: "examples/certs/ca-bundle.pem" } });
+    const quoted = /`(stacks\.<name>\.certificates\.originPullCertificateFile: [^`]*?)…`/.exec(doc)![1];
+    expect(all.map((m) => m.replace("stacks.s.", "stacks.<name>.")).filter((m) => m.startsWith(quoted))).toHaveLength(1);
   });
 });

@@ -6,8 +6,8 @@
 //   - writes the variables the "current" stack's `switchFromReferenceTrack` needs (JSON tfvars):
 //     reference_track_import_ids (the v5 import ID of each importable object, keyed by its v4
 //     address) and origin_pull_certificate_id (the per-hostname certificate v4 uploaded);
-//   - prints the `terraform state rm` line that makes Terraform forget the v4 entries (5.14
-//     cannot read them; the objects stay in Cloudflare, untouched).
+//   - prints the `terraform state rm` line that makes Terraform forget the v4 entries, data
+//     sources included (5.14 cannot read them; the objects stay in Cloudflare, untouched).
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -40,7 +40,12 @@ export function trackSwitch(state) {
   const notes = [];
   const certificates = [];
   for (const r of state.resources) {
-    if (r.mode !== "managed" || !r.type.startsWith("cloudflare_")) continue;
+    if (!r.type.startsWith("cloudflare_")) continue;
+    if (r.mode === "data") {
+      // Read again at every plan; forgotten too, so that 5.14 never meets a v4-shaped entry.
+      forget.push(`${r.module ? `${r.module}.` : ""}data.${r.type}.${r.name}`);
+      continue;
+    }
     if (!(r.type in IMPORT_ID)) throw new Error(`${r.type}.${r.name}: not a resource this project makes; move it yourself`);
     for (const instance of r.instances ?? []) {
       const key = instance.index_key === undefined ? "" : `[${JSON.stringify(instance.index_key)}]`;
