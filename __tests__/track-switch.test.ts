@@ -64,7 +64,7 @@ describe("npm run track-switch", () => {
     );
     expect(stderr).toContain("cloudflare_authenticated_origin_pulls.cloudflare_zone_origin_pulls: 5.14 cannot import it; the apply writes the same setting again");
     expect(variables.reference_track_import_ids).not.toHaveProperty("data.cloudflare_zone.cloudflare_zone_zone"); // read again, not imported
-  });
+  }, 30_000);
 
   it("covers a stack with applications", async () => {
     const apps = { applications: { a: { lambdaArn: "arn:aws:lambda:ap-northeast-1:123456789012:function:a" } } };
@@ -73,7 +73,7 @@ describe("npm run track-switch", () => {
     expect(code).toBe(0);
     const imports: { id: string }[] = synthStack({ ...apps, providers: "current", switchFromReferenceTrack: true }).import;
     expect(Object.keys(JSON.parse(stdout).reference_track_import_ids).sort()).toEqual(imports.map((i) => /\["(.+)"\]/.exec(i.id)![1]).sort());
-  });
+  }, 30_000);
 
   it("refuses what it cannot move, saying why", async () => {
     const zoneScoped = { resources: [{ mode: "managed", type: "cloudflare_zero_trust_access_policy", name: "p", instances: [{ attributes: { id: "x", zone_id: ZONE_ID } }] }] };
@@ -86,5 +86,5 @@ describe("npm run track-switch", () => {
     expect(r.stderr).toContain("the state holds no Cloudflare resource: nothing to switch (already switched?)");
     r = await run([], withState({}));
     expect([r.code, r.stderr.split("\n")[0]]).toEqual([2, "track-switch: missing <stack>"]);
-  });
+  }, 30_000);
 });

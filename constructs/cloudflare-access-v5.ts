@@ -3,9 +3,8 @@ import { Fn, TerraformIterator, Token, type IResolvable } from "cdktf";
 import { DataCloudflareZone } from "@cdktf/provider-cloudflare-v5/lib/data-cloudflare-zone";
 import { ZeroTrustAccessApplication } from "@cdktf/provider-cloudflare-v5/lib/zero-trust-access-application";
 import { ZeroTrustAccessPolicy, type ZeroTrustAccessPolicyInclude } from "@cdktf/provider-cloudflare-v5/lib/zero-trust-access-policy";
-import type { CloudflareAccessProps } from "./cloudflare-access";
-import { PropsError, checkEach, checkProp, isLiteral } from "./errors";
-import { rules } from "./rules";
+import { type CloudflareAccessProps, checkAccessProps } from "./cloudflare-access";
+import { isLiteral } from "./errors";
 
 /** One v5 include rule per value (`{ email = { email = "…" } }`): the object, and the same as HCL over `val`. */
 interface IncludeRule {
@@ -42,14 +41,7 @@ export class CloudflareAccessV5 extends Construct {
 
   constructor(scope: Construct, id: string, props: CloudflareAccessProps) {
     super(scope, id);
-    checkEach(this, "emails", props.emails, rules.email);
-    checkEach(this, "emailDomains", props.emailDomains, rules.emailDomain);
-    checkEach(this, "bypassIps", props.bypassIps, rules.ipOrCidr);
-    checkProp(this, "sessionDuration", props.sessionDuration, rules.sessionDuration);
-    const literalEmpty = (list?: string[]) => list === undefined || (isLiteral(list) && list.length === 0);
-    if (literalEmpty(props.emails) && literalEmpty(props.emailDomains)) {
-      throw new PropsError(this, "emails", "and emailDomains are both empty: the allow policy needs at least one include rule, or nobody can log in");
-    }
+    checkAccessProps(this, props);
 
     const zone = new DataCloudflareZone(this, "zone", { zoneId: props.zoneId });
 

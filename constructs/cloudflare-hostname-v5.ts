@@ -1,4 +1,4 @@
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
 import { AuthenticatedOriginPulls } from "@cdktf/provider-cloudflare-v5/lib/authenticated-origin-pulls";
 import { DnsRecord } from "@cdktf/provider-cloudflare-v5/lib/dns-record";
 import type { CloudflareHostnameProps } from "./cloudflare-hostname";
@@ -35,23 +35,4 @@ export function originPullsBindingV5(
     config: [{ hostname: props.hostname, certId: props.originPullCertificateId, enabled: true }],
     lifecycle: props.replaceTriggeredBy && { replaceTriggeredBy: props.replaceTriggeredBy.map(staticReference) },
   });
-}
-
-/**
- * `CloudflareHostname` for the Cloudflare provider 5: one more hostname on the origin, a proxied
- * `cloudflare_dns_record` to the origin domain and its per-hostname origin-pull setting with the
- * shared certificate. Same props, same Terraform addresses (`<id>_record`, `<id>_origin_pulls`).
- */
-export class CloudflareHostnameV5 extends Construct {
-  readonly record: DnsRecord;
-  readonly originPulls: AuthenticatedOriginPulls;
-  /** The hostname, e.g. `wiki.example.com`. */
-  readonly hostname: string;
-
-  constructor(scope: Construct, id: string, props: CloudflareHostnameProps) {
-    super(scope, id);
-    this.record = proxiedRecordV5(this, props);
-    this.originPulls = originPullsBindingV5(this, props);
-    this.hostname = props.hostname;
-  }
 }

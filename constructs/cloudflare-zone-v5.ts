@@ -15,7 +15,7 @@ export const PER_HOSTNAME_UPLOAD_MISSING =
 export interface CloudflareZoneV5Props {
   /** Name of the existing Cloudflare zone, e.g. `example.com`. */
   readonly zoneName: string;
-  /** The hostname users open: gets the proxied record and the per-hostname origin-pull setting. @default none (add hostnames with `CloudflareHostnameV5`) */
+  /** The hostname users open: gets the proxied record and the per-hostname origin-pull setting. @default none (add hostnames with `CloudflareHostname` and `cloudflareProvider: 5`) */
   readonly applicationDomain?: string;
   /** The origin domain the hostname points to (the ALB's alias record). */
   readonly originDomain: string;

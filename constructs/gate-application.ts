@@ -4,7 +4,6 @@ import { AlbTarget, type IAlbTarget } from "./alb-target";
 import { CloudflareAccess } from "./cloudflare-access";
 import { CloudflareAccessV5 } from "./cloudflare-access-v5";
 import { CloudflareHostname } from "./cloudflare-hostname";
-import { CloudflareHostnameV5 } from "./cloudflare-hostname-v5";
 
 export interface GateApplicationProps {
   /** ID of the Cloudflare zone (`CloudflareZone.zoneId`). */
@@ -48,7 +47,7 @@ export interface GateApplicationProps {
  * (`access`), and a listener rule on its host header (and paths) to its target (`target`).
  */
 export class GateApplication extends Construct {
-  readonly dns: CloudflareHostname | CloudflareHostnameV5;
+  readonly dns: CloudflareHostname;
   readonly access: CloudflareAccess | CloudflareAccessV5;
   readonly target: AlbTarget;
   /** `https://<hostname>`. */
@@ -59,7 +58,8 @@ export class GateApplication extends Construct {
   constructor(scope: Construct, id: string, props: GateApplicationProps) {
     super(scope, id);
     const v5 = props.cloudflareProvider === 5;
-    this.dns = new (v5 ? CloudflareHostnameV5 : CloudflareHostname)(this, "dns", {
+    this.dns = new CloudflareHostname(this, "dns", {
+      cloudflareProvider: props.cloudflareProvider,
       zoneId: props.zoneId,
       hostname: props.hostname,
       originDomain: props.originDomain,
