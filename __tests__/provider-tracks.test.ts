@@ -205,21 +205,61 @@ describe("what a track cannot honour is refused, naming the option", () => {
     expect(problems({ certificates: { caBundleFile: "examples/certs/ca-bundle.pem" } })).toEqual([]);
   });
 
-  it("adoptReference on current, switchFromReferenceTrack off current, an unknown track", () => {
+  it("adoptReference on current, each switch step off its track, an unknown track", () => {
     expect(problems({ providers: "current", adoptReference: true })).toEqual([
       expect.stringMatching(/^stacks\.s\.adoptReference: cannot be used with providers "current": .*Adopt it on providers "reference" first/),
     ]);
-    expect(problems({ switchFromReferenceTrack: true })).toEqual([
-      'stacks.s.switchFromReferenceTrack: applies to providers "current" only (the last step of the move from "reference"); providers is "reference"',
+    expect(problems({ switchFromReferenceTrack: "import" })).toEqual([
+      'stacks.s.switchFromReferenceTrack: "import" applies to providers "current" (the last step of the move from "reference"); providers is "reference"',
     ]);
+    expect(problems({ providers: "current", switchFromReferenceTrack: "forget" })).toEqual([
+      'stacks.s.switchFromReferenceTrack: "forget" runs on the Cloudflare provider 4.52.0, the only one that can read the v4 entries: use it with providers "aws-current" (or "reference"), then switch to "current" with "import"',
+    ]);
+    expect(problems({ switchFromReferenceTrack: true })).toEqual(['stacks.s.switchFromReferenceTrack: expected one of "forget", "import", got the boolean true']);
     expect(problems({ providers: "v5" })).toEqual(['stacks.s.providers: expected one of "reference", "aws-current", "current", got the string "v5"']);
-    expect(stackError({ providers: "aws-current", switchFromReferenceTrack: true })).toThrow(/switchFromReferenceTrack applies to providers "current" only/);
+    expect(stackError({ providers: "aws-current", switchFromReferenceTrack: "import" })).toThrow(/^s: switchFromReferenceTrack "import" applies to providers "current"/);
   });
 });
 
-describe("switchFromReferenceTrack: import blocks for what a reference stack made", () => {
+describe('switchFromReferenceTrack "forget": removed blocks while Cloudflare 4.52.0 can read the entries', () => {
+  const accessJwt = { teamDomain: "team.cloudflareaccess.com" };
+  const before = synthStack({ providers: "aws-current", accessJwt });
+  const json = synthStack({ providers: "aws-current", accessJwt, switchFromReferenceTrack: "forget" });
+  const cloudflare = (j: Record<string, any>) => Object.keys(j.resource).filter((t) => t.startsWith("cloudflare_"));
+
+  it("forgets every Cloudflare resource, destroying none, and declares none", () => {
+    const addresses = cloudflare(before).flatMap((type) => Object.keys(before.resource[type]).map((name) => `${type}.${name}`));
+    expect(addresses).toHaveLength(5);
+    expect(json.removed).toEqual(expect.arrayContaining(addresses.map((from) => ({ from, lifecycle: { destroy: false } }))));
+    expect(json.removed).toHaveLength(5);
+    expect(cloudflare(json)).toEqual([]);
+  });
+
+  it("leaves everything else as it was: the AUD comes from a lookup of the same application", () => {
+    const lookup = "${data.cloudflare_zero_trust_access_application.cloudflare_access_existing.aud}";
+    expect(json.data.cloudflare_zero_trust_access_application.cloudflare_access_existing).toMatchObject({
+      zone_id: "${data.cloudflare_zone.cloudflare_access_zone.zone_id}",
+      domain: HOST,
+    });
+    expect(body(json, "aws_lambda_function", "lambda_function").environment.variables.ACCESS_AUD).toBe(lookup);
+    expect(json.output.access_application_aud.value).toBe(lookup);
+    const aws = (j: Record<string, any>) => JSON.stringify(Object.fromEntries(Object.entries(j.resource).filter(([t]) => !t.startsWith("cloudflare_"))));
+    expect(aws(json)).toBe(aws(before).split("${cloudflare_zero_trust_access_application.cloudflare_access_application.aud}").join(lookup));
+  });
+
+  it("with applications, each application's AUD", () => {
+    const apps = synthStack({ providers: "aws-current", switchFromReferenceTrack: "forget", baseName: "x", accessJwt, applications: { hello: { lambda: { entry: "examples/apps/hello/index.ts" } } } });
+    expect(body(apps, "aws_lambda_function", "app_hello_lambda_function").environment.variables.ACCESS_AUD).toBe(
+      "${data.cloudflare_zero_trust_access_application.app_hello_access_existing.aud}",
+    );
+    expect(apps.output.applications.value.hello.access_application_aud).toBe("${data.cloudflare_zero_trust_access_application.app_hello_access_existing.aud}");
+    expect(apps.removed.map((r: { from: string }) => r.from)).toContain("cloudflare_authenticated_origin_pulls.app_hello_dns_origin_pulls");
+  });
+});
+
+describe('switchFromReferenceTrack "import": import blocks for what a reference stack made', () => {
   it("imports the record, policy and application at their v4 names' IDs; origin pulls are written again", () => {
-    const json = current({ switchFromReferenceTrack: true });
+    const json = current({ switchFromReferenceTrack: "import" });
     const id = (v4: string) => `\${var.reference_track_import_ids["${v4}"]}`;
     expect(json.import).toEqual([
       { to: "cloudflare_dns_record.cloudflare_zone_record", id: id("cloudflare_record.cloudflare_zone_record") },
@@ -235,7 +275,7 @@ describe("switchFromReferenceTrack: import blocks for what a reference stack mad
   });
 
   it("with applications, one set per application", () => {
-    const json = current({ switchFromReferenceTrack: true, applications: { a: { lambdaArn: "arn:aws:lambda:ap-northeast-1:123456789012:function:a" } } });
+    const json = current({ switchFromReferenceTrack: "import", applications: { a: { lambdaArn: "arn:aws:lambda:ap-northeast-1:123456789012:function:a" } } });
     expect(json.import.map((i: { to: string }) => i.to)).toEqual([
       "cloudflare_dns_record.app_a_dns_record",
       "cloudflare_zero_trust_access_policy.app_a_access_allow",

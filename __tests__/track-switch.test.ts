@@ -56,14 +56,15 @@ describe("npm run track-switch", () => {
       origin_pull_certificate_id: "cloudflare_zone_origin_pulls_certificate-id-0",
     });
     // Every key the "current" stack's import blocks read is there, and nothing else.
-    const imports: { id: string }[] = synthStack({ providers: "current", switchFromReferenceTrack: true }).import;
+    const imports: { id: string }[] = synthStack({ providers: "current", switchFromReferenceTrack: "import" }).import;
     const keys = imports.map((i) => /\["(.+)"\]/.exec(i.id)![1]);
     expect(Object.keys(variables.reference_track_import_ids).sort()).toEqual(keys.sort());
     expect(stderr).toContain(
-      "terraform state rm 'cloudflare_authenticated_origin_pulls.cloudflare_zone_origin_pulls' 'cloudflare_authenticated_origin_pulls_certificate.cloudflare_zone_origin_pulls_certificate' 'cloudflare_record.cloudflare_zone_record' 'cloudflare_zero_trust_access_application.cloudflare_access_application' 'cloudflare_zero_trust_access_policy.cloudflare_access_allow' 'data.cloudflare_zone.cloudflare_zone_zone'",
+      "terraform state rm 'cloudflare_authenticated_origin_pulls.cloudflare_zone_origin_pulls' 'cloudflare_authenticated_origin_pulls_certificate.cloudflare_zone_origin_pulls_certificate' 'cloudflare_record.cloudflare_zone_record' 'cloudflare_zero_trust_access_application.cloudflare_access_application' 'cloudflare_zero_trust_access_policy.cloudflare_access_allow'\n",
     );
     expect(stderr).toContain("cloudflare_authenticated_origin_pulls.cloudflare_zone_origin_pulls: 5.14 cannot import it; the apply writes the same setting again");
-    expect(variables.reference_track_import_ids).not.toHaveProperty("data.cloudflare_zone.cloudflare_zone_zone"); // read again, not imported
+    expect(stderr).toContain('"providers": "aws-current", "switchFromReferenceTrack": "forget"');
+    expect(stderr).not.toContain("data.cloudflare_zone"); // data sources are read anew, not forgotten
   }, 30_000);
 
   it("covers a stack with applications", async () => {
@@ -71,7 +72,7 @@ describe("npm run track-switch", () => {
     const dir = withState(referenceState(synthStack(apps)));
     const { code, stdout } = await run(["apps", "--state-file", "state.json"], dir);
     expect(code).toBe(0);
-    const imports: { id: string }[] = synthStack({ ...apps, providers: "current", switchFromReferenceTrack: true }).import;
+    const imports: { id: string }[] = synthStack({ ...apps, providers: "current", switchFromReferenceTrack: "import" }).import;
     expect(Object.keys(JSON.parse(stdout).reference_track_import_ids).sort()).toEqual(imports.map((i) => /\["(.+)"\]/.exec(i.id)![1]).sort());
   }, 30_000);
 

@@ -6,8 +6,10 @@
 //   - writes the variables the "current" stack's `switchFromReferenceTrack` needs (JSON tfvars):
 //     reference_track_import_ids (the v5 import ID of each importable object, keyed by its v4
 //     address) and origin_pull_certificate_id (the per-hostname certificate v4 uploaded);
-//   - prints the `terraform state rm` line that makes Terraform forget the v4 entries, data
-//     sources included (5.14 cannot read them; the objects stay in Cloudflare, untouched).
+//   - prints the two ways to make Terraform forget the v4 entries while the v4 provider can still
+//     read them (5.14 cannot): the "forget" step (switchFromReferenceTrack: "forget", removed
+//     blocks) or, where the workflow allows it, a `terraform state rm` line. The objects stay in
+//     Cloudflare, untouched.
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -40,12 +42,8 @@ export function trackSwitch(state) {
   const notes = [];
   const certificates = [];
   for (const r of state.resources) {
-    if (!r.type.startsWith("cloudflare_")) continue;
-    if (r.mode === "data") {
-      // Read again at every plan; forgotten too, so that 5.14 never meets a v4-shaped entry.
-      forget.push(`${r.module ? `${r.module}.` : ""}data.${r.type}.${r.name}`);
-      continue;
-    }
+    // Data sources are read anew at every plan: a v4-shaped entry of one does not stop 5.14.
+    if (r.mode !== "managed" || !r.type.startsWith("cloudflare_")) continue;
     if (!(r.type in IMPORT_ID)) throw new Error(`${r.type}.${r.name}: not a resource this project makes; move it yourself`);
     for (const instance of r.instances ?? []) {
       const key = instance.index_key === undefined ? "" : `[${JSON.stringify(instance.index_key)}]`;
@@ -101,7 +99,9 @@ function main(argv) {
     console.error(`wrote ${options.out}`);
   } else process.stdout.write(json);
   for (const note of notes) console.error(`note: ${note}`);
-  console.error(`\nthen, in cdktf.out/stacks/${positional[0]}, forget the v4 entries (nothing changes in Cloudflare):`);
+  console.error(`\nthen make Terraform forget the v4 entries (nothing changes in Cloudflare): apply the stack with`);
+  console.error(`  "providers": "aws-current", "switchFromReferenceTrack": "forget"`);
+  console.error(`or, where your workflow allows it, in cdktf.out/stacks/${positional[0]}:`);
   console.error(`  terraform state rm ${forget.map((a) => `'${a}'`).join(" ")}`);
 }
 

@@ -46,7 +46,7 @@ import type { ApplicationConfig, BackendOptions, StackConfig } from "./config";
 import { type ProviderTrack, REFERENCE_PROVIDERS, TRACK_PROVIDERS, trackMajors } from "./provider-tracks";
 import { passthroughRefusal, providerTrackProblems } from "./refusals";
 import { REFERENCE_ADDRESSES, REFERENCE_REMOVED } from "./reference-adoption";
-import { trackSwitchImports } from "./reference-track-switch";
+import { forgetCloudflareResources, trackSwitchImports } from "./reference-track-switch";
 import { ReadableStack } from "./readable-stack";
 import { inputVariables } from "./variables";
 
@@ -130,6 +130,8 @@ export class AlbMtlsStack extends ReadableStack {
   readonly providers: ProviderTrack;
   /** With `applications`: each application, by name. */
   readonly applications?: Record<string, GateApplication>;
+  /** Rewrites the synthesized JSON (the "forget" step of the move between provider tracks). */
+  private rewrite?: (json: Record<string, any>) => Record<string, any>;
   /** The Access team domain when `accessJwt` is on (declares the variable on first use with `accessJwt: true`). */
   private readonly teamDomain?: () => string;
 
@@ -325,7 +327,14 @@ export class AlbMtlsStack extends ReadableStack {
     }
     this.addOutputs(apps ? undefined : cloudflareDomain, domain);
     if (props.adoptReference) this.adoptReference();
-    if (props.switchFromReferenceTrack) this.addOverride("import", trackSwitchImports(this));
+    if (props.switchFromReferenceTrack === "import") this.addOverride("import", trackSwitchImports(this));
+    if (props.switchFromReferenceTrack === "forget") this.rewrite = forgetCloudflareResources(this);
+  }
+
+  /** The JSON, with what the "forget" step of the move rewrites. */
+  toTerraform(): any {
+    const json = super.toTerraform();
+    return this.rewrite ? this.rewrite(json) : json;
   }
 
   private configureBackend(name: string, backend: BackendOptions = { type: "local" }): void {

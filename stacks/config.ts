@@ -14,6 +14,7 @@ import type { HttpTargetProps } from "../constructs/targets/http-target";
 import { LOG_RETENTION_DAYS, RESERVED_LAMBDA_ENVIRONMENT, Rule, baseNameDerivations, pattern, problem, rules } from "../constructs/rules";
 import { parseName } from "../functions/lib/x509";
 import { PROVIDER_TRACKS, type ProviderTrack } from "./provider-tracks";
+import type { TrackSwitchStep } from "./reference-track-switch";
 import { passthroughRefusal, providerTrackProblems } from "./refusals";
 
 /** The reference's root inputs (omitted → Terraform variable). */
@@ -188,11 +189,13 @@ export interface StackOptions {
    */
   readonly providers?: ProviderTrack;
   /**
-   * With providers "current": `import` blocks that take the Cloudflare objects a "reference" stack
-   * made into the v5 resources (IDs from the variable `reference_track_import_ids`, written by
-   * `npm run track-switch`). The last step of the move; remove it after the apply. @default false
+   * The two configuration steps of the move from providers "reference" to "current"
+   * (docs/provider-tracks.md): "forget" (on "reference" or "aws-current": the Cloudflare v4
+   * entries leave the state through `removed` blocks, the objects stay) and then "import" (on
+   * "current": `import` blocks with the IDs `npm run track-switch` wrote). Remove it after each
+   * apply. @default none
    */
-  readonly switchFromReferenceTrack?: boolean;
+  readonly switchFromReferenceTrack?: TrackSwitchStep;
   /**
    * Your applications, keyed by name, on one ALB, listener and trust store, each on its own
    * hostname. @default none: the reference's single echo (or guard) application
@@ -350,7 +353,7 @@ const ENTRY = obj({
   },
   adoptReference: bool,
   providers: { kind: "enum", values: PROVIDER_TRACKS },
-  switchFromReferenceTrack: bool,
+  switchFromReferenceTrack: { kind: "enum", values: ["forget", "import"] },
   applications: {
     kind: "record",
     key: pattern("an application name: a lowercase letter, then up to 31 lowercase letters, digits and hyphens", "^[a-z]([a-z0-9-]{0,30}[a-z0-9])?$"),

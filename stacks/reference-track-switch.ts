@@ -1,5 +1,13 @@
-import { TerraformVariable, type TerraformResource } from "cdktf";
+import { TerraformResource, TerraformVariable } from "cdktf";
+import { DataCloudflareZeroTrustAccessApplication } from "@cdktf/provider-cloudflare/lib/data-cloudflare-zero-trust-access-application";
+import type { ZeroTrustAccessApplication } from "@cdktf/provider-cloudflare/lib/zero-trust-access-application";
 import type { AlbMtlsStack } from "./alb-mtls-stack";
+
+/**
+ * The two configuration steps of the move from providers "reference" to "current"
+ * (docs/provider-tracks.md): "forget" on a Cloudflare 4.52.0 track, then "import" on "current".
+ */
+export type TrackSwitchStep = "forget" | "import";
 
 /** The variable that holds the import IDs, keyed by the "reference" stack's (v4) address. */
 export const IMPORT_IDS_VARIABLE = "reference_track_import_ids";
@@ -24,10 +32,10 @@ export function importableCloudflareResources(stack: AlbMtlsStack): TerraformRes
 }
 
 /**
- * `import` blocks (Terraform ≥ 1.5) for the last step of the move from "reference" to "current":
- * each Cloudflare object the reference stack made is imported into its v5 resource, with the ID
- * from the variable `reference_track_import_ids` (keyed by the v4 address; `npm run track-switch`
- * writes it from the reference stack's state, before the v4 entries leave the state).
+ * Step "import", on "current": `import` blocks (Terraform ≥ 1.5) that hand each Cloudflare object
+ * the reference stack made to its v5 resource, with the ID from the variable
+ * `reference_track_import_ids` (keyed by the v4 address; `npm run track-switch` writes it from the
+ * reference stack's state, before the v4 entries leave it).
  */
 export function trackSwitchImports(stack: AlbMtlsStack): { to: string; id: string }[] {
   const pairs = importableCloudflareResources(stack).map((resource) => {
@@ -47,4 +55,37 @@ export function trackSwitchImports(stack: AlbMtlsStack): { to: string; id: strin
     ],
   });
   return pairs.map(({ from, to }) => ({ to, id: `\${var.${IMPORT_IDS_VARIABLE}[${JSON.stringify(from)}]}` }));
+}
+
+/**
+ * Step "forget", on a Cloudflare 4.52.0 track: every Cloudflare resource leaves the configuration
+ * and a `removed` block (`destroy = false`) makes Terraform forget its entry while the v4 provider
+ * can still read it; the objects stay in Cloudflare untouched. What the rest of the stack reads from
+ * them, the Access applications' AUD (the gate's ACCESS_AUD, the outputs), is looked up by domain
+ * with the v4 data source, so nothing else changes. Returns how to rewrite the stack's JSON:
+ * references to `<application>.aud` become references to the lookup.
+ */
+export function forgetCloudflareResources(stack: AlbMtlsStack): (json: Record<string, any>) => Record<string, any> {
+  const accesses = [stack.cloudflareAccess, ...Object.values(stack.applications ?? {}).map((a) => a.access)];
+  const audReferences = new Map<string, string>();
+  for (const access of accesses) {
+    if (!access) continue;
+    const application = access.application as ZeroTrustAccessApplication;
+    const lookup = new DataCloudflareZeroTrustAccessApplication(access, "existing", {
+      zoneId: application.zoneIdInput,
+      domain: application.domainInput,
+    });
+    audReferences.set(`\${${application.terraformResourceType}.${stack.getLogicalId(application)}.aud}`, `\${data.${lookup.terraformResourceType}.${stack.getLogicalId(lookup)}.aud}`);
+  }
+  const resources = stack.node.findAll().filter((c): c is TerraformResource => c instanceof TerraformResource && c.terraformResourceType.startsWith("cloudflare_"));
+  stack.addOverride(
+    "removed",
+    resources.map((r) => ({ from: `${r.terraformResourceType}.${stack.getLogicalId(r)}`, lifecycle: { destroy: false } })),
+  );
+  for (const r of resources) r.node.scope!.node.tryRemoveChild(r.node.id);
+  return (json) => {
+    let text = JSON.stringify(json);
+    for (const [from, to] of audReferences) text = text.split(JSON.stringify(from).slice(1, -1)).join(JSON.stringify(to).slice(1, -1));
+    return JSON.parse(text);
+  };
 }

@@ -14,7 +14,7 @@ export function passthroughRefusal(kind: "http" | "lambdaArn"): string {
 export function providerTrackProblems(c: {
   providers?: string;
   adoptReference?: boolean;
-  switchFromReferenceTrack?: boolean;
+  switchFromReferenceTrack?: string;
   certificates?: { originPullCertificateFile?: string; originPullPrivateKeyFile?: string };
 }): { key: string; message: string }[] {
   const track = c.providers ?? "reference";
@@ -39,11 +39,21 @@ export function providerTrackProblems(c: {
       });
     }
   }
-  if (c.switchFromReferenceTrack !== undefined && track !== "current") {
+  const step = c.switchFromReferenceTrack;
+  if (step === "import" && track !== "current") {
     problems.push({
       key: "switchFromReferenceTrack",
-      message: `applies to providers "current" only (the last step of the move from "reference"); providers is ${JSON.stringify(track)}`,
+      message: `"import" applies to providers "current" (the last step of the move from "reference"); providers is ${JSON.stringify(track)}`,
     });
+  }
+  if (step === "forget" && track === "current") {
+    problems.push({
+      key: "switchFromReferenceTrack",
+      message: `"forget" runs on the Cloudflare provider 4.52.0, the only one that can read the v4 entries: use it with providers "aws-current" (or "reference"), then switch to "current" with "import"`,
+    });
+  }
+  if (step === "forget" && c.adoptReference) {
+    problems.push({ key: "switchFromReferenceTrack", message: `"forget" and adoptReference go in different applies: adopt first` });
   }
   return problems;
 }
