@@ -217,6 +217,7 @@ describe("what a track cannot honour is refused, naming the option", () => {
     ]);
     expect(problems({ switchFromReferenceTrack: true })).toEqual(['stacks.s.switchFromReferenceTrack: expected one of "forget", "import", got the boolean true']);
     expect(problems({ providers: "v5" })).toEqual(['stacks.s.providers: expected one of "reference", "aws-current", "current", got the string "v5"']);
+    expect(stackError({ providers: "v5" as "current" })).toThrow('s: providers must be one of "reference", "aws-current", "current", got "v5"');
     expect(stackError({ providers: "aws-current", switchFromReferenceTrack: "import" })).toThrow(/^s: switchFromReferenceTrack "import" applies to providers "current"/);
   });
 });

@@ -5,7 +5,7 @@
 //
 //   node scripts/validate-aws.mjs [mirror-dir]   (default /opt/tf-plugins; run `cdktf synth` first)
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -42,9 +42,17 @@ function strip(config) {
 const work = mkdtempSync(join(tmpdir(), "validate-aws-"));
 const rc = join(work, "terraformrc");
 writeFileSync(rc, `provider_installation {\n  filesystem_mirror {\n    path = "${mirror}"\n  }\n}\n`);
+const awsDir = join(mirror, "registry.terraform.io/hashicorp/aws");
+const mirrored = existsSync(awsDir) ? readdirSync(awsDir) : [];
 let failed = false;
 for (const stack of readdirSync(join(outdir, "stacks"))) {
   const config = JSON.parse(readFileSync(join(outdir, "stacks", stack, "cdk.tf.json"), "utf8"));
+  // A stack on providers "current" or "aws-current" wants AWS 6 (`~> 6.0`): only a mirror with a 6.x can check it.
+  const major = /^~> (\d+)\./.exec(config.terraform.required_providers?.aws?.version ?? "")?.[1];
+  if (major && !mirrored.some((v) => v.startsWith(`${major}.`))) {
+    console.log(`${stack}: skipped: it needs hashicorp/aws ${config.terraform.required_providers.aws.version}, the mirror has ${mirrored.join(", ") || "none"}`);
+    continue;
+  }
   const dir = mkdtempSync(join(work, `${stack}-`));
   cpSync(join(outdir, "stacks", stack), dir, { recursive: true }); // assets: file() and filemd5() read them
   rmSync(join(dir, "cdk.tf.json"));

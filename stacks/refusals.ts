@@ -1,5 +1,6 @@
 /** Messages shared by the config checks (all problems at once) and the stack (TypeScript-authored stacks). */
 import { PER_HOSTNAME_UPLOAD_MISSING } from "../constructs/cloudflare-zone-v5";
+import { PROVIDER_TRACKS } from "./provider-tracks";
 
 /** Why pass-through mode is refused for a target the project cannot make verify. */
 export function passthroughRefusal(kind: "http" | "lambdaArn"): string {
@@ -19,6 +20,9 @@ export function providerTrackProblems(c: {
 }): { key: string; message: string }[] {
   const track = c.providers ?? "reference";
   const problems: { key: string; message: string }[] = [];
+  if (!(PROVIDER_TRACKS as readonly string[]).includes(track)) {
+    return [{ key: "providers", message: `must be one of ${PROVIDER_TRACKS.map((t) => JSON.stringify(t)).join(", ")}, got ${JSON.stringify(track)}` }];
+  }
   if (track === "current") {
     for (const key of ["originPullCertificateFile", "originPullPrivateKeyFile"] as const) {
       if (c.certificates?.[key] !== undefined) {
