@@ -75,6 +75,13 @@ export interface AlbProps {
    * @default false: all egress allowed, rules without descriptions (the reference's)
    */
   readonly strictSecurityGroup?: boolean;
+  /**
+   * Major version of the AWS provider the stack uses. On 6, mode `off` writes no
+   * `mutual_authentication` block (the listener's default): AWS 6 refuses every argument but
+   * `mode` outside `verify`, and an `off` block has been reported to fail its plan
+   * (hashicorp/terraform-provider-aws#43251). @default 5
+   */
+  readonly awsProvider?: 5 | 6;
 }
 
 /**
@@ -165,7 +172,7 @@ export class Alb extends Construct {
           fixedResponse: { contentType: "text/plain", messageBody: "Not Found", statusCode: "404" },
         },
       ],
-      mutualAuthentication: {
+      mutualAuthentication: mode === "off" && props.awsProvider === 6 ? undefined : {
         mode,
         trustStoreArn: props.trustStoreArn,
         ignoreClientCertificateExpiry: props.ignoreClientCertificateExpiry,

@@ -1,4 +1,4 @@
-import { Construct } from "constructs";
+import { Construct, type IConstruct } from "constructs";
 import { DataCloudflareZone } from "@cdktf/provider-cloudflare/lib/data-cloudflare-zone";
 import { ZeroTrustAccessApplication } from "@cdktf/provider-cloudflare/lib/zero-trust-access-application";
 import { ZeroTrustAccessPolicy } from "@cdktf/provider-cloudflare/lib/zero-trust-access-policy";
@@ -25,6 +25,18 @@ export interface CloudflareAccessProps {
   readonly sessionDuration?: string;
 }
 
+/** The checks of CloudflareAccessProps, for either provider's construct: throws a PropsError naming the prop. */
+export function checkAccessProps(scope: IConstruct, props: CloudflareAccessProps): void {
+  checkEach(scope, "emails", props.emails, rules.email);
+  checkEach(scope, "emailDomains", props.emailDomains, rules.emailDomain);
+  checkEach(scope, "bypassIps", props.bypassIps, rules.ipOrCidr);
+  checkProp(scope, "sessionDuration", props.sessionDuration, rules.sessionDuration);
+  const literalEmpty = (list?: string[]) => list === undefined || (isLiteral(list) && list.length === 0);
+  if (literalEmpty(props.emails) && literalEmpty(props.emailDomains)) {
+    throw new PropsError(scope, "emails", "and emailDomains are both empty: the allow policy needs at least one include rule, or nobody can log in");
+  }
+}
+
 /**
  * Cloudflare Access in front of the application hostname (reference module `cloudflare_access`):
  * a self-hosted application with an allow policy for the listed e-mails and e-mail domains.
@@ -38,14 +50,7 @@ export class CloudflareAccess extends Construct {
 
   constructor(scope: Construct, id: string, props: CloudflareAccessProps) {
     super(scope, id);
-    checkEach(this, "emails", props.emails, rules.email);
-    checkEach(this, "emailDomains", props.emailDomains, rules.emailDomain);
-    checkEach(this, "bypassIps", props.bypassIps, rules.ipOrCidr);
-    checkProp(this, "sessionDuration", props.sessionDuration, rules.sessionDuration);
-    const literalEmpty = (list?: string[]) => list === undefined || (isLiteral(list) && list.length === 0);
-    if (literalEmpty(props.emails) && literalEmpty(props.emailDomains)) {
-      throw new PropsError(this, "emails", "and emailDomains are both empty: the allow policy needs at least one include rule, or nobody can log in");
-    }
+    checkAccessProps(this, props);
 
     const zone = new DataCloudflareZone(this, "zone", { zoneId: props.zoneId });
 

@@ -2,6 +2,9 @@ import { Construct } from "constructs";
 import type { ITerraformResource } from "cdktf";
 import { AuthenticatedOriginPulls } from "@cdktf/provider-cloudflare/lib/authenticated-origin-pulls";
 import { Record as DnsRecord } from "@cdktf/provider-cloudflare/lib/record";
+import type { AuthenticatedOriginPulls as AuthenticatedOriginPullsV5 } from "@cdktf/provider-cloudflare-v5/lib/authenticated-origin-pulls";
+import type { DnsRecord as DnsRecordV5 } from "@cdktf/provider-cloudflare-v5/lib/dns-record";
+import { originPullsBindingV5, proxiedRecordV5 } from "./cloudflare-hostname-v5";
 import { staticReference } from "./static-reference";
 
 export interface CloudflareHostnameProps {
@@ -15,6 +18,11 @@ export interface CloudflareHostnameProps {
   readonly originPullCertificateId: string;
   /** Resources whose replacement re-creates the origin-pull setting (the uploaded certificate). @default none */
   readonly replaceTriggeredBy?: ITerraformResource[];
+  /**
+   * Major version of the Cloudflare provider: 4 (`cloudflare_record`) or 5 (`cloudflare_dns_record`
+   * and the v5 origin-pull setting). Same Terraform names. @default 4
+   */
+  readonly cloudflareProvider?: 4 | 5;
 }
 
 /** The proxied CNAME from `hostname` to the origin domain, as `record` in `scope`. */
@@ -49,15 +57,16 @@ export function originPullsBinding(
  * certificate for this hostname too. The zone must use SSL mode Full (strict).
  */
 export class CloudflareHostname extends Construct {
-  readonly record: DnsRecord;
-  readonly originPulls: AuthenticatedOriginPulls;
+  readonly record: DnsRecord | DnsRecordV5;
+  readonly originPulls: AuthenticatedOriginPulls | AuthenticatedOriginPullsV5;
   /** The hostname, e.g. `wiki.example.com`. */
   readonly hostname: string;
 
   constructor(scope: Construct, id: string, props: CloudflareHostnameProps) {
     super(scope, id);
-    this.record = proxiedRecord(this, props);
-    this.originPulls = originPullsBinding(this, props);
+    const v5 = props.cloudflareProvider === 5;
+    this.record = (v5 ? proxiedRecordV5 : proxiedRecord)(this, props);
+    this.originPulls = (v5 ? originPullsBindingV5 : originPullsBinding)(this, props);
     this.hostname = props.hostname;
   }
 }

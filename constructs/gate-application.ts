@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import type { ITerraformResource } from "cdktf";
 import { AlbTarget, type IAlbTarget } from "./alb-target";
 import { CloudflareAccess } from "./cloudflare-access";
+import { CloudflareAccessV5 } from "./cloudflare-access-v5";
 import { CloudflareHostname } from "./cloudflare-hostname";
 import { checkProp } from "./errors";
 import { rules } from "./rules";
@@ -35,6 +36,11 @@ export interface GateApplicationProps {
   readonly target: IAlbTarget;
   /** Name of the target group (unique per account and region). */
   readonly targetGroupName: string;
+  /**
+   * Major version of the Cloudflare provider the stack uses: 4 (the reference's 4.52.0) or 5
+   * (5.14: `cloudflare_dns_record`, account-level Access policies). Addresses are the same. @default 4
+   */
+  readonly cloudflareProvider?: 4 | 5;
 }
 
 /**
@@ -44,7 +50,7 @@ export interface GateApplicationProps {
  */
 export class GateApplication extends Construct {
   readonly dns: CloudflareHostname;
-  readonly access: CloudflareAccess;
+  readonly access: CloudflareAccess | CloudflareAccessV5;
   readonly target: AlbTarget;
   /** `https://<hostname>`. */
   readonly url: string;
@@ -54,14 +60,16 @@ export class GateApplication extends Construct {
   constructor(scope: Construct, id: string, props: GateApplicationProps) {
     super(scope, id);
     checkProp(this, "hostname", props.hostname, rules.domainName);
+    const v5 = props.cloudflareProvider === 5;
     this.dns = new CloudflareHostname(this, "dns", {
+      cloudflareProvider: props.cloudflareProvider,
       zoneId: props.zoneId,
       hostname: props.hostname,
       originDomain: props.originDomain,
       originPullCertificateId: props.originPullCertificateId,
       replaceTriggeredBy: props.originPullsReplaceTriggeredBy,
     });
-    this.access = new CloudflareAccess(this, "access", {
+    this.access = new (v5 ? CloudflareAccessV5 : CloudflareAccess)(this, "access", {
       zoneId: props.zoneId,
       applicationDomain: props.hostname,
       applicationName: props.accessApplicationName,

@@ -15,6 +15,7 @@ import { GATE_ENVIRONMENT_NAMES } from "../constructs/gate-environment";
 import { LOG_RETENTION_DAYS, RESERVED_LAMBDA_ENVIRONMENT, Rule, baseNameDerivations, pattern, problem, rules } from "../constructs/rules";
 import { parseName } from "../functions/lib/x509";
 import type { HttpApplicationTarget, StackConfig } from "./config";
+import { PROVIDER_TRACKS, providerTrackProblems } from "./provider-tracks";
 
 // ---------------------------------------------------------------------------------------------
 // A small declarative schema: what each key may hold.
@@ -158,6 +159,8 @@ const ENTRY = obj({
     },
   },
   adoptReference: bool,
+  providers: { kind: "enum", values: PROVIDER_TRACKS },
+  switchFromReferenceTrack: { kind: "enum", values: ["forget", "import"] },
   applications: {
     kind: "record",
     key: pattern("an application name: a lowercase letter, then up to 31 lowercase letters, digits and hyphens", "^[a-z]([a-z0-9-]{0,30}[a-z0-9])?$"),
@@ -369,6 +372,7 @@ function crossChecks(c: StackConfig, path: string, p: string[]): void {
   if (Array.isArray(emails) && isLiteral(emails) && emails.length === 0 && isLiteral(domains) && domains.length === 0) {
     p.push(`${at(path, "accessAllowedEmail")}: empty, and no accessAllowedEmailDomains: Access needs at least one include rule, or nobody can log in`);
   }
+  for (const { key, message } of providerTrackProblems(c)) p.push(`${at(path, key)}: ${message}`);
   if (c.backend?.type === "cloud") {
     const b = c.backend;
     if ((b.workspace === undefined) === (b.workspaceTags === undefined)) {

@@ -17,6 +17,8 @@ import { ArchiveProvider } from "@cdktf/provider-archive/lib/provider";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { DataCloudflareIpRanges } from "@cdktf/provider-cloudflare/lib/data-cloudflare-ip-ranges";
 import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
+import { DataCloudflareIpRanges as DataCloudflareIpRangesV5 } from "@cdktf/provider-cloudflare-v5/lib/data-cloudflare-ip-ranges";
+import { CloudflareProvider as CloudflareProviderV5 } from "@cdktf/provider-cloudflare-v5/lib/provider";
 import { TlsProvider } from "@cdktf/provider-tls/lib/provider";
 import type { LbTrustStore } from "@cdktf/provider-aws/lib/lb-trust-store";
 import type { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
@@ -29,7 +31,9 @@ import { AlbTarget } from "../constructs/alb-target";
 import { Cert } from "../constructs/cert";
 import { ClientCert } from "../constructs/client-cert";
 import { CloudflareAccess } from "../constructs/cloudflare-access";
+import { CloudflareAccessV5 } from "../constructs/cloudflare-access-v5";
 import { CloudflareZone } from "../constructs/cloudflare-zone";
+import { CloudflareZoneV5 } from "../constructs/cloudflare-zone-v5";
 import { LambdaBackend, type LambdaBackendProps } from "../constructs/lambda-backend";
 import { LogsKmsKey } from "../constructs/logs-kms-key";
 import { TrustStore } from "../constructs/trust-store";
@@ -43,7 +47,9 @@ import { LambdaTarget } from "../constructs/targets/lambda-target";
 import type { IAlbTarget } from "../constructs/alb-target";
 import type { ApplicationConfig, BackendOptions, StackConfig } from "./config";
 import { stackPropsProblems } from "./alb-mtls-stack-checks";
+import { type ProviderTrack, REFERENCE_PROVIDERS, TRACK_PROVIDERS, trackMajors } from "./provider-tracks";
 import { REFERENCE_ADDRESSES, REFERENCE_REMOVED } from "./reference-adoption";
+import { forgetCloudflareResources, trackSwitchImports } from "./reference-track-switch";
 import { ReadableStack } from "./readable-stack";
 import { inputVariables } from "./variables";
 
@@ -81,6 +87,7 @@ interface ApplicationContext {
   readonly stackAccess: { emails: string[]; emailDomains?: string[]; sessionDuration?: string };
   readonly mode: string;
   readonly gate: (audience: string) => GateSettings;
+  readonly cloudflareProvider: 4 | 5;
 }
 
 function missingGateRefusal(entry: string, env: Record<string, string>): string {
@@ -97,18 +104,12 @@ function relativeToStackFolder(path: string): string {
 }
 
 /** Provider pins of the reference root module (`required_providers`), kept verbatim. */
-export const REQUIRED_PROVIDERS = {
-  aws: { source: "hashicorp/aws", version: "~> 5.0" },
-  archive: { source: "hashicorp/archive", version: "~> 2.0" },
-  tls: { source: "hashicorp/tls", version: "~> 4.0" },
-  local: { source: "hashicorp/local", version: "~> 2.5" },
-  cloudflare: { source: "cloudflare/cloudflare", version: "4.52.0" },
-};
+export const REQUIRED_PROVIDERS = REFERENCE_PROVIDERS;
 
-/** The reference's Terraform version and provider pins, for any stack of this project. */
-export function pinProviders(stack: TerraformStack): void {
+/** The reference's Terraform version and a track's provider pins (default the reference's), for any stack of this project. */
+export function pinProviders(stack: TerraformStack, track: ProviderTrack = "reference"): void {
   stack.addOverride("terraform.required_version", ">= 1.11.0");
-  for (const [provider, pin] of Object.entries(REQUIRED_PROVIDERS)) {
+  for (const [provider, pin] of Object.entries(TRACK_PROVIDERS[track])) {
     stack.addOverride(`terraform.required_providers.${provider}`, pin);
   }
 }
@@ -134,11 +135,16 @@ export class AlbMtlsStack extends ReadableStack {
   readonly alb: Alb;
   /** The reference's target (`/*` → the function); absent with `applications`. */
   readonly albTarget?: AlbTarget;
-  readonly cloudflareZone: CloudflareZone;
-  /** The reference's Access application; absent with `applications` (each has its own). */
-  readonly cloudflareAccess?: CloudflareAccess;
+  /** CloudflareZoneV5 on providers "current". */
+  readonly cloudflareZone: CloudflareZone | CloudflareZoneV5;
+  /** The reference's Access application; absent with `applications` (each has its own). CloudflareAccessV5 on providers "current". */
+  readonly cloudflareAccess?: CloudflareAccess | CloudflareAccessV5;
+  /** The provider versions the stack is written for. */
+  readonly providers: ProviderTrack;
   /** With `applications`: each application, by name. */
   readonly applications?: Record<string, GateApplication>;
+  /** Rewrites the synthesized JSON (the "forget" step of the move between provider tracks). */
+  private rewrite?: (json: Record<string, any>) => Record<string, any>;
   /** The Access team domain when `accessJwt` is on (declares the variable on first use with `accessJwt: true`). */
   private readonly teamDomain?: () => string;
 
@@ -151,15 +157,18 @@ export class AlbMtlsStack extends ReadableStack {
       problems.push(`handlers: the built handlers are missing (${handlers.echo}); \`node scripts/build.mjs\` builds them (npm ci runs it)`);
     }
     if (problems.length > 0) throw new PropsError(this, problems);
+    this.providers = props.providers ?? "reference";
+    const majors = trackMajors(this.providers);
+    const cloudflare5 = majors.cloudflare === 5;
     this.configureBackend(name, props.backend);
-    pinProviders(this);
+    pinProviders(this, this.providers);
 
     const input = inputVariables(this, props);
     new AwsProvider(this, "aws", {
       region: props.region ?? "ap-northeast-1",
       defaultTags: [{ tags: { Project: "alb-mtls-test", Terraform: "true" } }],
     });
-    new CloudflareProvider(this, "cloudflare", { apiToken: input.cloudflareApiToken });
+    new (cloudflare5 ? CloudflareProviderV5 : CloudflareProvider)(this, "cloudflare", { apiToken: input.cloudflareApiToken });
     new TlsProvider(this, "tls");
     new ArchiveProvider(this, "archive");
 
@@ -211,13 +220,22 @@ export class AlbMtlsStack extends ReadableStack {
     }
 
     const apps = props.applications;
-    this.cloudflareZone = new CloudflareZone(this, "cloudflare_zone", {
+    const zoneProps = {
       zoneName: cloudflareZoneName,
       // With applications, each has its own hostname (GateApplication); the zone keeps the certificate.
       applicationDomain: apps ? undefined : cloudflareDomain,
       originDomain: domain,
-      ...originPull,
-    });
+    };
+    if (cloudflare5) {
+      // 5.14 cannot upload a per-hostname certificate: a generated one too is uploaded outside
+      // Terraform and given by ID (the variable origin_pull_certificate_id; docs/provider-tracks.md).
+      this.cloudflareZone = new CloudflareZoneV5(this, "cloudflare_zone", {
+        ...zoneProps,
+        originPullCertificateId: originPull.originPullCertificateId ?? input.originPullCertificateId(),
+      });
+    } else {
+      this.cloudflareZone = new CloudflareZone(this, "cloudflare_zone", { ...zoneProps, ...originPull });
+    }
 
     // The Access team domain, when the origin checks the Access JWT (declares its variable on first use).
     const accessJwt = props.accessJwt;
@@ -241,7 +259,7 @@ export class AlbMtlsStack extends ReadableStack {
     };
 
     if (!apps) {
-      this.cloudflareAccess = new CloudflareAccess(this, "cloudflare_access", {
+      this.cloudflareAccess = new (cloudflare5 ? CloudflareAccessV5 : CloudflareAccess)(this, "cloudflare_access", {
         zoneId: this.cloudflareZone.zoneId,
         applicationDomain: cloudflareDomain,
         applicationName,
@@ -262,7 +280,11 @@ export class AlbMtlsStack extends ReadableStack {
 
     this.cert = new Cert(this, "cert", { zoneName: hostZoneName, domain });
 
-    const ipRanges = props.originLockdown ? new DataCloudflareIpRanges(this, "cloudflare_ip_ranges", {}) : undefined;
+    const ipRanges = !props.originLockdown
+      ? undefined
+      : cloudflare5
+        ? (({ ipv4Cidrs, ipv6Cidrs }) => ({ ipv4CidrBlocks: ipv4Cidrs, ipv6CidrBlocks: ipv6Cidrs }))(new DataCloudflareIpRangesV5(this, "cloudflare_ip_ranges", {}))
+        : new DataCloudflareIpRanges(this, "cloudflare_ip_ranges", {});
     const logRetention = typeof props.albLogs === "object" ? props.albLogs.retentionDays : undefined;
     const logs = props.albLogs
       ? new AlbLogBucket(this, "alb_logs", { bucket: `${baseName}-alb-logs`, retentionDays: logRetention, controls: props.bucketControls })
@@ -292,6 +314,7 @@ export class AlbMtlsStack extends ReadableStack {
       dependsOn: logs && [logs.policy],
       webAclArn: props.wafWebAclArn === true ? input.wafWebAclArn() : props.wafWebAclArn,
       strictSecurityGroup: props.strictSecurityGroups,
+      awsProvider: majors.aws,
     });
     if (!apps) {
       this.albTarget = new AlbTarget(this, "alb_target", {
@@ -311,6 +334,7 @@ export class AlbMtlsStack extends ReadableStack {
         stackAccess: { emails: input.accessAllowedEmail, emailDomains: props.accessAllowedEmailDomains, sessionDuration: props.accessSessionDuration },
         mode,
         gate,
+        cloudflareProvider: majors.cloudflare,
       });
     }
 
@@ -321,6 +345,14 @@ export class AlbMtlsStack extends ReadableStack {
     }
     this.addOutputs(apps ? undefined : cloudflareDomain, domain);
     if (props.adoptReference) this.adoptReference();
+    if (props.switchFromReferenceTrack === "import") this.addOverride("import", trackSwitchImports(this));
+    if (props.switchFromReferenceTrack === "forget") this.rewrite = forgetCloudflareResources(this);
+  }
+
+  /** The JSON, with what the "forget" step of the move rewrites. */
+  toTerraform(): any {
+    const json = super.toTerraform();
+    return this.rewrite ? this.rewrite(json) : json;
   }
 
   private configureBackend(name: string, backend: BackendOptions = { type: "local" }): void {
@@ -401,6 +433,7 @@ export class AlbMtlsStack extends ReadableStack {
         pathPatterns: app.pathPatterns,
         target,
         targetGroupName: app.targetGroupName ?? name,
+        cloudflareProvider: ctx.cloudflareProvider,
       });
       if (!fn && this.teamDomain) {
         Annotations.of(application).addWarning(

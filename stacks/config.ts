@@ -12,6 +12,8 @@
  */
 import type { HttpTargetProps } from "../constructs/targets/http-target";
 import { describeValue, stackPropsProblems } from "./alb-mtls-stack-checks";
+import type { ProviderTrack } from "./provider-tracks";
+import type { TrackSwitchStep } from "./reference-track-switch";
 
 /** The reference's root inputs (omitted → Terraform variable). */
 export interface StackInputs {
@@ -178,6 +180,20 @@ export interface StackOptions {
   readonly backend?: BackendOptions;
   /** Emit `moved` blocks from the reference HCL's addresses, to take over its state. @default false */
   readonly adoptReference?: boolean;
+  /**
+   * The provider versions the stack is written for (docs/provider-tracks.md): "reference" (AWS
+   * `~> 5.0`, Cloudflare 4.52.0), "current" (AWS `~> 6.0`, Cloudflare `~> 5.14.0`, v5 resources) or
+   * "aws-current" (AWS `~> 6.0` with Cloudflare 4.52.0: the AWS step of the move). @default "reference"
+   */
+  readonly providers?: ProviderTrack;
+  /**
+   * The two configuration steps of the move from providers "reference" to "current"
+   * (docs/provider-tracks.md): "forget" (on "reference" or "aws-current": the Cloudflare v4
+   * entries leave the state through `removed` blocks, the objects stay) and then "import" (on
+   * "current": `import` blocks with the IDs `npm run track-switch` wrote). Remove it after each
+   * apply. @default none
+   */
+  readonly switchFromReferenceTrack?: TrackSwitchStep;
   /**
    * Your applications, keyed by name, on one ALB, listener and trust store, each on its own
    * hostname. @default none: the reference's single echo (or guard) application

@@ -1,0 +1,91 @@
+import { TerraformResource, TerraformVariable } from "cdktf";
+import { DataCloudflareZeroTrustAccessApplication } from "@cdktf/provider-cloudflare/lib/data-cloudflare-zero-trust-access-application";
+import type { ZeroTrustAccessApplication } from "@cdktf/provider-cloudflare/lib/zero-trust-access-application";
+import type { AlbMtlsStack } from "./alb-mtls-stack";
+
+/**
+ * The two configuration steps of the move from providers "reference" to "current"
+ * (docs/provider-tracks.md): "forget" on a Cloudflare 4.52.0 track, then "import" on "current".
+ */
+export type TrackSwitchStep = "forget" | "import";
+
+/** The variable that holds the import IDs, keyed by the "reference" stack's (v4) address. */
+export const IMPORT_IDS_VARIABLE = "reference_track_import_ids";
+
+/** v4 resource type → its v5 type, for the resources the stacks make (the same name when unchanged). */
+const V4_TYPE: Readonly<Record<string, string>> = { cloudflare_dns_record: "cloudflare_record" };
+
+/**
+ * The Cloudflare resources of a "current" stack that a "reference" stack with the same config has
+ * at the same address, and that 5.14 can import. Per-hostname origin-pull settings are not among
+ * them (5.14 cannot import them): the apply writes them again, with the same hostname, certificate
+ * and `enabled = true`. The uploaded certificate has no v5 resource: it is used by ID.
+ */
+export function importableCloudflareResources(stack: AlbMtlsStack): TerraformResource[] {
+  const zone = stack.cloudflareZone;
+  const access = stack.cloudflareAccess;
+  const resources: (TerraformResource | undefined)[] = [zone.record, access?.allowPolicy, access?.bypassPolicy, access?.application];
+  for (const app of Object.values(stack.applications ?? {})) {
+    resources.push(app.dns.record, app.access.allowPolicy, app.access.bypassPolicy, app.access.application);
+  }
+  return resources.filter((r): r is TerraformResource => r !== undefined);
+}
+
+/**
+ * Step "import", on "current": `import` blocks (Terraform ≥ 1.5) that hand each Cloudflare object
+ * the reference stack made to its v5 resource, with the ID from the variable
+ * `reference_track_import_ids` (keyed by the v4 address; `npm run track-switch` writes it from the
+ * reference stack's state, before the v4 entries leave it).
+ */
+export function trackSwitchImports(stack: AlbMtlsStack): { to: string; id: string }[] {
+  const pairs = importableCloudflareResources(stack).map((resource) => {
+    const type = resource.terraformResourceType;
+    const name = stack.getLogicalId(resource);
+    return { from: `${V4_TYPE[type] ?? type}.${name}`, to: `${type}.${name}` };
+  });
+  const keys = pairs.map((p) => p.from);
+  new TerraformVariable(stack, IMPORT_IDS_VARIABLE, {
+    type: "map(string)",
+    description: "Import IDs of the Cloudflare objects the reference-track stack made, keyed by their v4 address (npm run track-switch writes them)",
+    validation: [
+      {
+        condition: `\${alltrue([for k in ${JSON.stringify(keys)} : contains(keys(var.${IMPORT_IDS_VARIABLE}), k)])}`,
+        errorMessage: `Invalid ${IMPORT_IDS_VARIABLE}: it needs an import ID for each of ${keys.join(", ")}.`,
+      },
+    ],
+  });
+  return pairs.map(({ from, to }) => ({ to, id: `\${var.${IMPORT_IDS_VARIABLE}[${JSON.stringify(from)}]}` }));
+}
+
+/**
+ * Step "forget", on a Cloudflare 4.52.0 track: every Cloudflare resource leaves the configuration
+ * and a `removed` block (`destroy = false`) makes Terraform forget its entry while the v4 provider
+ * can still read it; the objects stay in Cloudflare untouched. What the rest of the stack reads from
+ * them, the Access applications' AUD (the gate's ACCESS_AUD, the outputs), is looked up by domain
+ * with the v4 data source, so nothing else changes. Returns how to rewrite the stack's JSON:
+ * references to `<application>.aud` become references to the lookup.
+ */
+export function forgetCloudflareResources(stack: AlbMtlsStack): (json: Record<string, any>) => Record<string, any> {
+  const accesses = [stack.cloudflareAccess, ...Object.values(stack.applications ?? {}).map((a) => a.access)];
+  const audReferences = new Map<string, string>();
+  for (const access of accesses) {
+    if (!access) continue;
+    const application = access.application as ZeroTrustAccessApplication;
+    const lookup = new DataCloudflareZeroTrustAccessApplication(access, "existing", {
+      zoneId: application.zoneIdInput,
+      domain: application.domainInput,
+    });
+    audReferences.set(`\${${application.terraformResourceType}.${stack.getLogicalId(application)}.aud}`, `\${data.${lookup.terraformResourceType}.${stack.getLogicalId(lookup)}.aud}`);
+  }
+  const resources = stack.node.findAll().filter((c): c is TerraformResource => c instanceof TerraformResource && c.terraformResourceType.startsWith("cloudflare_"));
+  stack.addOverride(
+    "removed",
+    resources.map((r) => ({ from: `${r.terraformResourceType}.${stack.getLogicalId(r)}`, lifecycle: { destroy: false } })),
+  );
+  for (const r of resources) r.node.scope!.node.tryRemoveChild(r.node.id);
+  return (json) => {
+    let text = JSON.stringify(json);
+    for (const [from, to] of audReferences) text = text.split(JSON.stringify(from).slice(1, -1)).join(JSON.stringify(to).slice(1, -1));
+    return JSON.parse(text);
+  };
+}
