@@ -64,12 +64,21 @@ function hclEntries(body) {
   return entries;
 }
 
-/** Property names of `export interface Name … { … }` in index.d.ts, with whether each is optional. */
+/**
+ * Properties of `export interface Name … { … }` in index.d.ts: whether each is optional, and
+ * whether its doc comment is the generator's "<name> block", which it writes for blocks only (a
+ * nested attribute of a plugin-framework provider, such as Cloudflare v5's, gets its description).
+ */
 function interfaceProps(dts, name) {
   const at = dts.search(new RegExp(`export interface ${name}(?: extends [\\w.]+)? \\{`));
   if (at < 0) return new Map();
   const body = bodyAt(dts, dts.indexOf("{", at));
-  return new Map([...body.matchAll(/readonly (\w+)(\?)?:/g)].map(([, prop, opt]) => [prop, opt === "?"]));
+  return new Map(
+    [...body.matchAll(/(\/\*\*(?:(?!\*\/)[\s\S])*\*\/)?\s*readonly (\w+)(\?)?:/g)].map(([, doc = "", prop, opt]) => [
+      prop,
+      { optional: opt === "?", block: /^\s*\*\s*\w+ block\s*$/m.test(doc) },
+    ]),
+  );
 }
 
 const GETTER = /\n {4}get (\w+)\(\) \{\s*return ([^;]+);\s*\}/g;
@@ -142,15 +151,13 @@ class Module {
    * synthesizeHclAttributes or a struct's ToHclTerraform), the optional flags of its interface,
    * and the readable attributes of its class (computed-only ones appear only there).
    */
-  block({ hclBody, interfaceName, className, top = false }) {
+  block({ hclBody, interfaceName, className, top = false, data = false }) {
     const entries = hclEntries(hclBody);
     const optional = interfaceProps(this.dts, interfaceName);
     const camel = (name) => name.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
     if (optional.size === 0 && entries.size > 0) throw new Error(`no interface ${interfaceName} in the binding's declarations`);
-    const isOptional = (name) => {
-      const flag = optional.get(camel(name)) ?? optional.get(`${camel(name)}Attribute`);
-      return flag ?? true;
-    };
+    const prop = (name) => optional.get(camel(name)) ?? optional.get(`${camel(name)}Attribute`);
+    const isOptional = (name) => prop(name)?.optional ?? true;
     const getters = className ? this.getters(className) : new Map();
     const block = { attributes: {}, block_types: {} };
     for (const [name, entry] of entries) {
@@ -166,7 +173,7 @@ class Module {
           className: `${structName}OutputReference`,
         });
         const nesting = entry.kind === "struct" ? "single" : entry.kind;
-        if (entry.isBlock) {
+        if (prop(name)?.block ?? entry.isBlock) {
           // A required block has at least one item; a single one, exactly one (Terraform wants both
           // set); a map of blocks has no bounds.
           const required = opt || nesting === "map" ? {} : nesting === "single" ? { min_items: 1, max_items: 1 } : { min_items: 1 };
@@ -183,7 +190,10 @@ class Module {
         continue;
       }
       const type = entry.kind === "simple" && getters.has(name) ? getters.get(name) : simpleType(entry.kind, entry.storage);
-      block.attributes[name] = { type, ...(opt ? { optional: true } : { required: true }), ...(top && opt && name === "id" ? { computed: true } : {}) };
+      // Optional and also computed: a resource's `id`, and a data source's arguments, which a data
+      // source reads back (aws_region's `name` is known after the read even when not given).
+      const computed = top && opt && (name === "id" || data);
+      block.attributes[name] = { type, ...(opt ? { optional: true } : { required: true }), ...(computed ? { computed: true } : {}) };
     }
     for (const [name, type] of getters) {
       if (!entries.has(name)) block.attributes[name] = { type, computed: true };
@@ -209,7 +219,7 @@ class Module {
       const hclBody = bodyAt(cls.body, hcl.index + hcl[0].length - 1);
       // The config interface the constructor takes (`…Config`, or `…ConfigA` where that name collides).
       const declared = new RegExp(`class ${name} extends [\\w.]+ \\{[\\s\\S]*?constructor\\(scope: Construct, id: string, config\\??: (\\w+)\\)`).exec(this.dts)?.[1];
-      const block = this.block({ hclBody, interfaceName: declared ?? `${name}Config`, className: kind === "provider" ? undefined : name, top: kind !== "provider" });
+      const block = this.block({ hclBody, interfaceName: declared ?? `${name}Config`, className: kind === "provider" ? undefined : name, top: kind !== "provider", data: kind === "data" });
       return { kind, type, block };
     }
     return undefined;
@@ -248,6 +258,9 @@ export function bindingSchema(dir, types) {
   if (!source || !version) throw new Error(`${dir}: not a prebuilt provider binding (no cdktf.provider in package.json)`);
   const schema = { source, version, binding: `${pkg.name}@${pkg.version}`, provider: { version: 0, block: { attributes: {} } }, resource_schemas: {}, data_source_schemas: {} };
   const lib = join(dir, "lib");
+  // A provider's types start with its name (`aws_…`); the others are some other provider's.
+  const prefix = `${source.split("/").pop()}_`;
+  types = types?.filter((t) => t.startsWith(prefix));
   for (const name of moduleDirs(lib, types)) {
     if (!existsSync(join(lib, name, "index.js"))) continue;
     // Large modules keep their structs in index-structs/*.js beside index.js: read them as one.

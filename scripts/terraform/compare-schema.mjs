@@ -14,9 +14,11 @@ export function blockDifferences(ours, real, path) {
   for (const [name, r] of Object.entries(realAttrs)) {
     const o = ourAttrs[name];
     const at = `${path}.${name}`;
-    // An SDKv2 "attribute as blocks" (aws_security_group's ingress): a list of objects that
-    // configurations write as blocks. The binding has it as blocks, which Terraform accepts too.
-    if (!o && ourBlocksOf(ours)[name] && Array.isArray(r.type) && Array.isArray(r.type[1]) && r.type[1][0] === "object") continue;
+    // An SDKv2 "attribute as blocks" (aws_security_group's ingress): a set of objects that
+    // configurations write as blocks. The binding has it as blocks or as a nested attribute of the
+    // same nesting, which Terraform accepts in the same forms.
+    const objects = Array.isArray(r.type) && ["list", "set"].includes(r.type[0]) && Array.isArray(r.type[1]) && r.type[1][0] === "object";
+    if (objects && ((!o && ourBlocksOf(ours)[name]) || o?.nested_type?.nesting_mode === r.type[0])) continue;
     if (!o) {
       out.push(`${at}: missing`);
       continue;

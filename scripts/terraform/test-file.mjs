@@ -64,8 +64,17 @@ function planTimeOverrides(config, resourceSchema) {
 }
 
 /**
+ * Resources that `import` blocks bring in: a mock provider cannot import, so the test overrides
+ * them (Terraform's own advice), and the plan still checks each block's address and ID expression.
+ */
+function importOverrides(config) {
+  return [config.import ?? []].flat().map((i) => `override_resource {\n  target = ${i.to}\n}\n`);
+}
+
+/**
  * The test file for one synthesized stack; `examples` gives values for variables without a
- * default, `resourceSchema(config, type)` the schema the stack's providers have for a type.
+ * default (a value, or a function of the configuration), `resourceSchema(config, type)` the
+ * schema the stack's providers have for a type.
  */
 export function testFile(config, examples, resourceSchema) {
   const { names, aliases } = providers(config);
@@ -74,13 +83,15 @@ export function testFile(config, examples, resourceSchema) {
     .filter(([, v]) => !("default" in v))
     .map(([name]) => {
       if (!(name in examples)) missing.push(name);
-      return `  ${name} = ${hcl(examples[name])}`;
+      const example = typeof examples[name] === "function" ? examples[name](config) : examples[name];
+      return `  ${name} = ${hcl(example)}`;
     });
   if (missing.length) throw new Error(`no example value for variable ${missing.join(", ")}: add it to EXAMPLE_VARIABLES in scripts/terraform/variants.mjs`);
   return [
     ...names.map((n) => `mock_provider ${hcl(n)} {${MOCK_DATA[n] ?? ""}}\n`),
     ...aliases.map(([n, alias]) => `mock_provider ${hcl(n)} {\n  alias = ${hcl(alias)}\n}\n`),
     ...planTimeOverrides(config, resourceSchema),
+    ...importOverrides(config),
     `variables {\n${variables.join("\n")}\n}\n`,
     `run "plan" {\n  command = plan\n}\n`,
     `run "apply" {\n  command = apply\n}\n`,

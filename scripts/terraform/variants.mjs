@@ -82,6 +82,52 @@ export const VARIANTS = {
     strictSecurityGroups: true,
     variableValidation: true,
   },
+  // the current providers (AWS 6, Cloudflare 5.14), every option they can honour
+  "v-current-passthrough": {
+    providers: "current",
+    mtls: { mode: "passthrough", allowedSubjects: ["CN=client,O=Example"] },
+    accessJwt: { teamDomain: "example.cloudflareaccess.com" },
+    accessAllowedEmailDomains: ["example.com"],
+    accessSessionDuration: "8h",
+  },
+  "v-current-byo-id": {
+    providers: "current",
+    certificates: { caBundleFile: "examples/certs/ca-bundle.pem", originPullCertificateId: "0123456789abcdef0123456789abcdef" },
+    mtls: { revocationLists: ["examples/certs/revoked.crl.pem"], ignoreClientCertificateExpiry: true, advertiseTrustStoreCaNames: true },
+  },
+  "v-current-mtls-off": { providers: "current", mtls: { mode: "off" }, backend: { type: "s3", bucket: "tf-state", key: "gate.tfstate", region: "ap-northeast-1" } },
+  "v-current-apps": {
+    providers: "current",
+    accessJwt: true,
+    originLockdown: true,
+    applications: {
+      hello: { lambda: { entry: "examples/apps/hello/index.ts" } },
+      legacy: { lambdaArn, hostname: "legacy", accessAllowedEmailDomains: ["example.com"] },
+      wiki: { http: { targetType: "ip", port: 8080, targets: ["10.0.1.10"], healthCheck: { path: "/health" } }, pathPatterns: ["/wiki/*"] },
+      grafana: { http: { targetType: "instance", port: 3000, targets: ["i-0123456789abcdef0"] } },
+    },
+  },
+  "v-current-hardening": {
+    providers: "current",
+    accessJwt: true,
+    originLockdown: true,
+    secureBuckets: true,
+    albLogs: { retentionDays: 90 },
+    wafWebAclArn: true,
+    deletionProtection: true,
+    logRetentionDays: 365,
+    logsKmsKey: true,
+    lambdaReservedConcurrency: 50,
+    lambdaTracing: true,
+    strictSecurityGroups: true,
+    bucketControls: true,
+    bucketAccessLogs: true,
+    variableValidation: true,
+  },
+  // the move from the reference's providers to the current ones, step by step
+  "v-aws-current": { providers: "aws-current", originLockdown: true },
+  "v-switch-forget": { providers: "aws-current", switchFromReferenceTrack: "forget" },
+  "v-switch-import": { providers: "current", switchFromReferenceTrack: "import" },
 };
 
 /** Example values for the Terraform variables the stacks declare without a default. */
@@ -96,4 +142,9 @@ export const EXAMPLE_VARIABLES = {
   access_team_domain: "example.cloudflareaccess.com",
   origin_pull_certificate_id: "0123456789abcdef0123456789abcdef",
   waf_web_acl_arn: "arn:aws:wafv2:ap-northeast-1:111122223333:regional/webacl/gate/0123abcd-0123-4567-89ab-0123456789ab",
+  // An ID for every v4 address the stack's import blocks read (npm run track-switch writes the real ones).
+  reference_track_import_ids: (config) =>
+    Object.fromEntries(
+      [...JSON.stringify(config.import ?? []).matchAll(/reference_track_import_ids\[\\"([^\\]+)\\"\]/g)].map(([, address], i) => [address, `0123456789abcdef0123456789abcd${String(i).padStart(2, "0")}`]),
+    ),
 };
