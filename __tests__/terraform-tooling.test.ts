@@ -74,6 +74,20 @@ describe("schema read from a prebuilt binding", () => {
     expect(cloudflare.resource_schemas.cloudflare_zero_trust_access_application.block.attributes!.aud).toEqual({ type: "string", computed: true });
   });
 
+  test("a plugin-framework provider's nested attributes are attributes, not blocks (Cloudflare 5.14)", () => {
+    const v5 = bindingSchema(binding("cloudflare-v5"), ["cloudflare_zero_trust_access_policy", "cloudflare_dns_record"]);
+    const policy = v5.resource_schemas.cloudflare_zero_trust_access_policy.block;
+    expect(policy.block_types).toBeUndefined();
+    expect(policy.attributes!.include).toMatchObject({ nested_type: { nesting_mode: "set" } });
+    expect(policy.attributes!.include.nested_type!.attributes.email).toMatchObject({ nested_type: { nesting_mode: "single", attributes: { email: { type: "string", required: true } } } });
+    expect(v5.resource_schemas.cloudflare_dns_record.block.attributes!.data).toMatchObject({ nested_type: { nesting_mode: "single" }, optional: true });
+  });
+
+  test("a data source's arguments are read back (optional and computed)", () => {
+    const aws = bindingSchema(binding("aws"), ["aws_region"]);
+    expect(aws.data_source_schemas.aws_region.block.attributes!.name).toEqual({ type: "string", optional: true, computed: true });
+  });
+
   test("the provider block, without the alias meta-argument", () => {
     expect(cloudflare.provider.block.attributes!.api_token).toEqual({ type: "string", optional: true });
     expect(cloudflare.provider.block.attributes!.alias).toBeUndefined();
