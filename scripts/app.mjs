@@ -1,5 +1,5 @@
 // The `app` command of cdktf.json: (re)build what changed with esbuild, then run the app with
-// plain node. See scripts/build.mjs and README "Speed".
+// plain node. See scripts/build.mjs and docs/speed.md.
 //   node scripts/app.mjs [entry.ts]   (default main.ts; examples/typescript/main.ts is the TypeScript-authored example,
 //                                      a team's own main.ts anywhere in the project works the same way)
 //

@@ -474,7 +474,7 @@ export class AlbMtlsStack extends ReadableStack {
     output("trust_store_arn", this.trustStore.arn, "ARN of the ALB trust store");
     if (this.cloudflareAccess) output("access_application_aud", this.cloudflareAccess.applicationAud, "Audience (AUD) tag of the Access application");
     if (this.applications) {
-      // With accessJwt, what a target that is not wrapped in withGate must check (README "Access JWT in your own target").
+      // With accessJwt, what a target that is not wrapped in withGate must check (docs/applications.md).
       const team = this.teamDomain?.();
       const jwt = team && { access_jwt_issuer: `https://${team}`, access_jwt_keys_url: `https://${team}/cdn-cgi/access/certs` };
       const apps = Object.entries(this.applications).map(([key, app]) => [key, { url: app.url, access_application_aud: app.accessAud, ...jwt }]);

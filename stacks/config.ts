@@ -83,7 +83,7 @@ export type BackendOptions =
       readonly hostname?: string;
     };
 
-/** An application's own Lambda function, bundled from your source (see README "Applications"). */
+/** An application's own Lambda function, bundled from your source (see docs/applications.md). */
 export interface LambdaApplicationTarget {
   /** Your handler's source file (.ts, .mts, .js, .mjs, .cjs), relative to cdktf.json's folder. */
   readonly entry: string;
