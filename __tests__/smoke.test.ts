@@ -81,9 +81,13 @@ afterAll(() => {
   }
 });
 
+/** A CLI run is stopped after this; a test waits as long (Jest's 5 s default is short for processes run side by side). */
+const CLI_TIMEOUT_MS = 15_000;
+jest.setTimeout(CLI_TIMEOUT_MS + 5_000);
+
 function smoke(...args: string[]): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ["scripts/smoke.mjs", ...args], { timeout: 15_000 }, (error, stdout, stderr) =>
+    execFile(process.execPath, ["scripts/smoke.mjs", ...args], { timeout: CLI_TIMEOUT_MS }, (error, stdout, stderr) =>
       resolve({ code: error ? Number(error.code ?? 1) : 0, out: stdout + stderr }),
     );
   });
