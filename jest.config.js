@@ -2,6 +2,9 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: "node",
+  // Transform results and test timings stay with the checkout (not in the system temp directory,
+  // shared by every checkout on the machine); `npm ci` starts them afresh.
+  cacheDirectory: "<rootDir>/node_modules/.cache/jest",
   // Jest's default leaves one core idle (cores − 1): on a 2-core machine that is one worker.
   maxWorkers: "100%",
   roots: ["<rootDir>/__tests__"],

@@ -1,5 +1,5 @@
 import { Testing } from "cdktf";
-import { AlbMtlsStack, AlbMtlsStackProps } from "../stacks/alb-mtls-stack";
+import type { AlbMtlsStackProps } from "../stacks/alb-mtls-stack";
 import { ReadableStack } from "../stacks/readable-stack";
 
 /** The synthesized Terraform JSON, loosely typed for assertions. */
@@ -42,6 +42,8 @@ export const HANDLERS = { echo: ".build/functions/echo/index.mjs", guard: ".buil
 
 /** Synthesized JSON of an AlbMtlsStack named `name` with these props (its handlers: the default builds). */
 export function synthStack(props: AlbMtlsStackProps = {}, name = "article"): TfJson & Record<string, any> {
+  // Loaded on first use: a file that tests one construct does not load every construct and provider binding.
+  const { AlbMtlsStack } = require("../stacks/alb-mtls-stack") as typeof import("../stacks/alb-mtls-stack");
   const stack = new AlbMtlsStack(Testing.app({ fakeCdktfJsonPath: true }), name, props);
   return JSON.parse(Testing.synth(stack));
 }

@@ -1,6 +1,8 @@
 /**
  * scripts/smoke.mjs against local HTTPS servers standing in for the ALB (mutual TLS) and
- * Cloudflare (Access redirect), with certificates made in the test.
+ * Cloudflare (Access redirect), with certificates made in the test. Each check runs the CLI as
+ * `npm run smoke` does, in a process of its own (output and exit code), so the tests run
+ * concurrently; the one that times its process runs last, alone.
  */
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -79,9 +81,13 @@ afterAll(() => {
   }
 });
 
+/** A CLI run is stopped after this; a test waits as long (Jest's 5 s default is short for processes run side by side). */
+const CLI_TIMEOUT_MS = 15_000;
+jest.setTimeout(CLI_TIMEOUT_MS + 5_000);
+
 function smoke(...args: string[]): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ["scripts/smoke.mjs", ...args], { timeout: 15_000 }, (error, stdout, stderr) =>
+    execFile(process.execPath, ["scripts/smoke.mjs", ...args], { timeout: CLI_TIMEOUT_MS }, (error, stdout, stderr) =>
       resolve({ code: error ? Number(error.code ?? 1) : 0, out: stdout + stderr }),
     );
   });
@@ -90,7 +96,7 @@ const row = (out: string, check: string) => out.split("\n").find((l) => l.starts
 const base = () => ["--ca", files.ca, "--cert", files.cert, "--key", files.key, "--timeout-ms", "3000"];
 
 describe("npm run smoke", () => {
-  it("passes all three checks against a mutual-TLS origin and an Access redirect", async () => {
+  it.concurrent("passes all three checks against a mutual-TLS origin and an Access redirect", async () => {
     const { code, out } = await smoke("--origin-url", url.mtls, "--app-url", url.access, ...base());
     expect(out).toMatch(/^origin without client certificate is refused +\| PASS +\| refused: /m);
     expect(out).toMatch(/^origin with client certificate answers 200 with mTLS headers +\| PASS +\| 200, 1 mTLS headers/m);
@@ -99,45 +105,37 @@ describe("npm run smoke", () => {
     expect(code).toBe(0);
   });
 
-  it("accepts the guard's 403 and verified identity in pass-through mode", async () => {
+  it.concurrent("accepts the guard's 403 and verified identity in pass-through mode", async () => {
     const { code, out } = await smoke("--origin-url", url.passthrough, "--app-url", url.access, ...base());
     expect(row(out, "origin without client")).toContain("403 from the backend");
     expect(row(out, "origin with client")).toContain("verified CN=Client Certificate");
     expect(code).toBe(0);
   });
 
-  it("fails when the origin lets a request without a certificate in", async () => {
+  it.concurrent("fails when the origin lets a request without a certificate in", async () => {
     const { code, out } = await smoke("--origin-url", url.open, "--app-url", url.access, ...base());
     expect(row(out, "origin without client")).toMatch(/FAIL +\| answered 200 without a client certificate/);
     expect(code).toBe(1);
   });
 
-  it("fails check 2 with a client certificate from a CA the origin does not trust", async () => {
+  it.concurrent("fails check 2 with a client certificate from a CA the origin does not trust", async () => {
     const { code, out } = await smoke("--origin-url", url.mtls, "--ca", files.ca, "--cert", files.strangerCert, "--key", files.strangerKey);
     expect(row(out, "origin with client")).toContain("FAIL");
     expect(code).toBe(1);
   });
 
-  it("fails check 3 when the hostname answers instead of redirecting to Access", async () => {
+  it.concurrent("fails check 3 when the hostname answers instead of redirecting to Access", async () => {
     const { code, out } = await smoke("--app-url", url.open, "--ca", files.ca, "--timeout-ms", "3000");
     expect(row(out, "application hostname")).toMatch(/FAIL +\| answered 200/);
     expect(code).toBe(1);
   });
 
-  it("ends within the timeout against a server that never answers", async () => {
-    const started = Date.now();
-    const { code, out } = await smoke("--origin-url", url.hang, ...base().slice(0, -2), "--timeout-ms", "500");
-    expect(row(out, "origin without client")).toMatch(/FAIL +\| not reached: TIMEOUT: no answer within 500 ms/);
-    expect(code).toBe(1);
-    expect(Date.now() - started).toBeLessThan(5_000);
-  });
-
-  it("does not count an origin that cannot be reached as a refusal", async () => {
+  it.concurrent("does not count an origin that cannot be reached as a refusal", async () => {
     const { out } = await smoke("--origin-url", "https://127.0.0.1:1/", "--timeout-ms", "2000");
     expect(row(out, "origin without client")).toMatch(/FAIL +\| not reached: ECONNREFUSED/);
   });
 
-  it("reports what it could not check as SKIP", async () => {
+  it.concurrent("reports what it could not check as SKIP", async () => {
     const { code, out } = await smoke("--origin-url", url.mtls, "--ca", files.ca);
     expect(row(out, "origin with client")).toMatch(/SKIP +\| no client certificate/);
     expect(row(out, "application hostname")).toMatch(/SKIP +\| no application URL/);
@@ -145,7 +143,7 @@ describe("npm run smoke", () => {
     expect(code).toBe(0);
   });
 
-  it("reads URLs, certificate and key from the stack's outputs", async () => {
+  it.concurrent("reads URLs, certificate and key from the stack's outputs", async () => {
     const outputsFile = join(dir, "outputs.json");
     writeFileSync(
       outputsFile,
@@ -179,7 +177,7 @@ describe("npm run smoke", () => {
     // *.example.com resolves nowhere here: --resolve points the hostnames at the local "Cloudflare".
     const hosts = () => ["--timeout-ms", "3000", "--ca", files.ca, "--resolve", "hello.example.com:127.0.0.1,wiki.example.com:127.0.0.1,missing.example.com:127.0.0.1,broken.example.com:127.0.0.1"];
 
-    it("checks the origin once, then that every application is routed and behind Access", async () => {
+    it.concurrent("checks the origin once, then that every application is routed and behind Access", async () => {
       const file = await outputs(["hello", "wiki"]);
       const { code, out } = await smoke("apps", "--outputs-file", file, ...hosts());
       expect(row(out, "origin without client")).toContain("PASS");
@@ -192,7 +190,7 @@ describe("npm run smoke", () => {
       expect(code).toBe(0);
     });
 
-    it("fails an application the listener has no rule for, or whose target fails", async () => {
+    it.concurrent("fails an application the listener has no rule for, or whose target fails", async () => {
       const file = await outputs(["hello", "missing", "broken"]);
       const { code, out } = await smoke("apps", "--outputs-file", file, ...hosts());
       expect(row(out, "missing: origin with client")).toMatch(/FAIL +\| the listener's default 404: no rule for host missing\.example\.com/);
@@ -201,11 +199,22 @@ describe("npm run smoke", () => {
     });
   });
 
-  it("exits 2 with the usage on bad arguments", async () => {
-    for (const args of [[], ["--origin-url"], ["--bogus", "x"], ["--origin-url", url.mtls, "--resolve", "nocolon"], ["--origin-url", url.mtls, "--cert", files.cert], ["--origin-url", url.mtls, "--timeout-ms", "soon"]]) {
-      const { code, out } = await smoke(...args);
+  it.concurrent("exits 2 with the usage on bad arguments", async () => {
+    const cases = [[], ["--origin-url"], ["--bogus", "x"], ["--origin-url", url.mtls, "--resolve", "nocolon"], ["--origin-url", url.mtls, "--cert", files.cert], ["--origin-url", url.mtls, "--timeout-ms", "soon"]];
+    const results = await Promise.all(cases.map((args) => smoke(...args)));
+    for (const [i, args] of cases.entries()) {
+      const { code, out } = results[i];
       expect({ args, code }).toEqual({ args, code: 2 });
       expect(out).toContain("usage: npm run smoke");
     }
+  });
+
+  // Last and not concurrent: it times its own process, so it runs when the others are done.
+  it("ends within the timeout against a server that never answers", async () => {
+    const started = Date.now();
+    const { code, out } = await smoke("--origin-url", url.hang, ...base().slice(0, -2), "--timeout-ms", "500");
+    expect(row(out, "origin without client")).toMatch(/FAIL +\| not reached: TIMEOUT: no answer within 500 ms/);
+    expect(code).toBe(1);
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 });

@@ -41,4 +41,8 @@ describe("test output stays in one folder per run", () => {
   it("a clean run has no leftovers", () => {
     expect(leftovers(["a", "cdktf.outdir.1"], ["a", "cdktf.outdir.1", "jest_0"])).toEqual([]);
   });
+
+  it("another checkout's run folder, made meanwhile, is not this run's leak; what a test writes past TMPDIR is", () => {
+    expect(leftovers([], [`${RUN_PREFIX}h3nwPA`, "cdktf.outdir.x1", "smoke-abc"])).toEqual(["cdktf.outdir.x1", "smoke-abc"]);
+  });
 });

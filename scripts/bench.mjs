@@ -2,19 +2,22 @@
 // - app synth (the cdktf.json "app" command, what `cdktf synth` runs): median wall time and peak
 //   memory, warm (build up to date, the usual case) and cold (no .build/, first synth after a clone
 //   or a change: esbuild bundles first);
-// - the type-check and the whole test suite, wall time;
+// - the type-check and the whole test suite, wall time (the suite: first run, no .build/ or Jest
+//   cache, and warm);
 // - the guard Lambda (the bundle that is deployed), a full check (RSA-4096 client certificate as
 //   the stack issues it + RS256 Access token): cold start (import + first request, key set fetched
 //   from a local server) over 5 fresh processes, and warm per-request latency, p50/p99 of 2000.
-//   node scripts/bench.mjs [--runs N] [--guard-only]   (default 10 warm runs, 3 cold, 2 test-suite runs)
+//   node scripts/bench.mjs [--runs N] [--guard-only]   (default 10 warm runs, 3 cold; the test suite: 2 first runs, 3 warm)
 import { execFile, spawnSync } from "node:child_process";
 import { createServer } from "node:http";
 import { webcrypto } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { cpus, totalmem, tmpdir } from "node:os";
+import { createRequire } from "node:module";
+import { cpus, loadavg, totalmem, tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildDir, buildFunctions, root } from "./build.mjs";
 
+const loadAtStart = loadavg()[0];
 const arg = process.argv.indexOf("--runs");
 const guardOnly = process.argv.includes("--guard-only");
 const runs = arg > 0 ? Number(process.argv[arg + 1]) : 10;
@@ -43,6 +46,8 @@ const synth = (stacks = cdktfJson.context?.stacks) =>
     CDKTF_OUTDIR: join(tmp, "out"),
     CDKTF_CONTEXT_JSON: JSON.stringify({ ...cdktfJson.context, stacks }),
   });
+/** Jest's cache (transform results, test timings), as jest.config.js places it. */
+const jestCache = createRequire(import.meta.url)("../jest.config.js").cacheDirectory.replace("<rootDir>", root);
 const withApplications = Object.fromEntries(Object.entries(cdktfJson.context?.stacks ?? {}).filter(([, s]) => s.applications));
 
 const rows = [];
@@ -69,10 +74,16 @@ if (!guardOnly) {
     }),
   );
   report("type-check (npm run typecheck)", [timed(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "--noEmit", "-p", "tsconfig.json"])]);
+  const jest = () => timed(process.execPath, [join(root, "node_modules/jest/bin/jest.js"), "--silent"]);
   report(
-    "test suite (npm test)",
-    Array.from({ length: 2 }, () => timed(process.execPath, [join(root, "node_modules/jest/bin/jest.js"), "--silent"])),
+    "test suite, first run: no .build/, no Jest cache (npm test)",
+    Array.from({ length: 2 }, () => {
+      rmSync(buildDir, { recursive: true, force: true });
+      rmSync(jestCache, { recursive: true, force: true });
+      return jest();
+    }),
   );
+  report("test suite, warm (npm test)", Array.from({ length: 3 }, jest));
 }
 rmSync(tmp, { recursive: true, force: true });
 
@@ -135,6 +146,8 @@ const guardRows = await benchGuard();
 
 const cpu = cpus();
 console.log(`${new Date().toISOString().slice(0, 10)}, ${cpu.length} × ${cpu[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+// Wall times on a shared machine depend on what else runs: the load when the bench started and ended.
+console.log(`load average (1 min): ${loadAtStart.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end`);
 if (rows.length > 0) {
   console.log("| what | median wall time | peak memory | runs |\n|---|---|---|---|");
   for (const r of rows) console.log(`| ${r.join(" | ")} |`);

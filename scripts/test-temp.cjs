@@ -17,10 +17,13 @@ const RUN_PREFIX = "alb-mtls-cdktf-test-";
 
 const ours = (name) => LEAK_PREFIXES.some((prefix) => name.startsWith(prefix));
 
-/** Entries of `after` not in `before` that carry one of our prefixes. */
+/**
+ * Entries of `after` not in `before` that carry one of our prefixes. Another run's own folder
+ * (`alb-mtls-cdktf-test-…`, a second checkout testing at the same time) is that run's to remove.
+ */
 function leftovers(before, after) {
   const seen = new Set(before);
-  return after.filter((name) => ours(name) && !seen.has(name)).sort();
+  return after.filter((name) => ours(name) && !name.startsWith(RUN_PREFIX) && !seen.has(name)).sort();
 }
 
 function start(systemTmp) {
