@@ -11,7 +11,7 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   transform: {
     "^.+\\.ts$": "<rootDir>/scripts/jest-esbuild-transform.cjs",
-    "/scripts/terraform/.+\\.mjs$": "<rootDir>/scripts/jest-esbuild-transform.cjs",
+    "/scripts/.+\\.mjs$": "<rootDir>/scripts/jest-esbuild-transform.cjs",
     "/node_modules/jose/.+\\.js$": "<rootDir>/scripts/jest-esbuild-transform.cjs",
   },
   transformIgnorePatterns: ["/node_modules/(?!jose/)"],

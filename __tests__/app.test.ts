@@ -4,7 +4,7 @@
  * must stop synth with a message, not a stack trace.
  */
 import { execFile } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { promisify } from "node:util";
@@ -45,9 +45,17 @@ afterAll(() => {
 
 describe("the app", () => {
   it("synthesizes byte-identical, machine-independent stack folders from two checkouts", async () => {
-    const [a, b] = [checkout("one"), checkout("two-other-name")];
-    await Promise.all([a, b].map((cwd) => run("node", ["scripts/app.mjs"], { cwd, env })));
-    const [ta, tb] = [tree(join(a, "cdktf.out")), tree(join(b, "cdktf.out"))];
+    // This checkout (its build up to date) and a fresh copy at another path (built from scratch).
+    const out = join(mkdtempSync(join(tmpdir(), "alb-mtls-out-")), "nested", "out");
+    mkdirSync(join(out, ".."), { recursive: true });
+    copies.push(out);
+    const b = checkout("two-other-name");
+    await Promise.all([
+      run("node", ["scripts/app.mjs"], { cwd: root, env: { ...env, CDKTF_OUTDIR: out } }),
+      run("node", ["scripts/app.mjs"], { cwd: b, env }),
+    ]);
+    const a = root;
+    const [ta, tb] = [tree(out), tree(join(b, "cdktf.out"))];
 
     expect(Object.keys(ta)).toEqual(expect.arrayContaining(["manifest.json", "stacks/article/cdk.tf.json"]));
     expect(Object.keys(ta).some((f) => /^stacks\/article\/assets\/lambda_handler\/[0-9A-F]{32}\/index\.mjs$/.test(f))).toBe(true);
@@ -55,13 +63,13 @@ describe("the app", () => {
     expect(Object.keys(ta).some((f) => /^stacks\/apps\/assets\/app_hello_lambda_handler\/[0-9A-F]{32}\/index\.mjs$/.test(f))).toBe(true);
     expect(tb).toEqual(ta);
     for (const [file, content] of Object.entries(ta)) {
-      expect({ file, hasPath: content.includes(a) || content.includes(tmpdir()) || content.includes(root) }).toEqual({ file, hasPath: false });
+      expect({ file, hasPath: content.includes(a) || content.includes(b) || content.includes(tmpdir()) || content.includes(root) }).toEqual({ file, hasPath: false });
       expect({ file, hasKey: content.includes("PRIVATE KEY") }).toEqual({ file, hasKey: false });
     }
   }, 30_000);
 
   it("packages the echo handler, which runs and answers as the reference", async () => {
-    const dir = copies[0]; // synthesized by the test above
+    const dir = copies[1]; // the copy, synthesized by the test above
     const asset = Object.keys(tree(join(dir, "cdktf.out"))).find((f) => /^stacks\/article\/assets\/.*\/index\.mjs$/.test(f))!;
     // A child node process loads it as Lambda's Node runtime does: an ES module exporting `handler`.
     const script = `const { handler } = await import(process.argv[1]);
@@ -73,7 +81,7 @@ describe("the app", () => {
   }, 30_000);
 
   it("stops on bad configuration with every problem named, and no stack trace", async () => {
-    const dir = copies[0]; // already built: only the configuration changes
+    const dir = copies[1]; // the copy, already built: only the configuration changes
     const cdktfJson = JSON.parse(readFileSync(join(dir, "cdktf.json"), "utf8"));
     writeFileSync(join(dir, "cdktf.json"), JSON.stringify({ ...cdktfJson, context: { stacks: { prod: { baseNme: "x", subnets: "public-a" } } } }));
     const failure = await run("node", ["scripts/app.mjs"], { cwd: dir, env }).then(

@@ -1,8 +1,9 @@
 /**
  * scripts/smoke.mjs against local HTTPS servers standing in for the ALB (mutual TLS) and
- * Cloudflare (Access redirect), with certificates made in the test. Each check runs the CLI as
- * `npm run smoke` does, in a process of its own (output and exit code), so the tests run
- * concurrently; the one that times its process runs last, alone.
+ * Cloudflare (Access redirect), with certificates made in the test. The checks call the command
+ * in-process (its output and exit code); the CLI's own behaviour (exit codes, usage, a run that
+ * must end within its timeout, a full pass) runs as `npm run smoke` does, in processes of its own.
+ * The tests run concurrently; the one that times its process runs last, alone.
  */
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -11,6 +12,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TLSSocket } from "node:tls";
+import { smoke as runSmoke } from "../scripts/smoke.mjs";
 import { Issued, SERVER_AUTH, issue } from "./tls-fixtures";
 
 const dir = mkdtempSync(join(tmpdir(), "smoke-"));
@@ -85,7 +87,15 @@ afterAll(() => {
 const CLI_TIMEOUT_MS = 15_000;
 jest.setTimeout(CLI_TIMEOUT_MS + 5_000);
 
-function smoke(...args: string[]): Promise<{ code: number; out: string }> {
+/** The command in-process (`smoke()` of scripts/smoke.mjs): its output and exit code. */
+async function smoke(...args: string[]): Promise<{ code: number; out: string }> {
+  const lines: string[] = [];
+  const code = await runSmoke(args, { print: (l: string) => lines.push(l), printError: (l: string) => lines.push(l) });
+  return { code, out: `${lines.join("\n")}\n` };
+}
+
+/** The command as `npm run smoke` runs it: a process of its own. */
+function smokeProcess(...args: string[]): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
     execFile(process.execPath, ["scripts/smoke.mjs", ...args], { timeout: CLI_TIMEOUT_MS }, (error, stdout, stderr) =>
       resolve({ code: error ? Number(error.code ?? 1) : 0, out: stdout + stderr }),
@@ -97,7 +107,7 @@ const base = () => ["--ca", files.ca, "--cert", files.cert, "--key", files.key, 
 
 describe("npm run smoke", () => {
   it.concurrent("passes all three checks against a mutual-TLS origin and an Access redirect", async () => {
-    const { code, out } = await smoke("--origin-url", url.mtls, "--app-url", url.access, ...base());
+    const { code, out } = await smokeProcess("--origin-url", url.mtls, "--app-url", url.access, ...base());
     expect(out).toMatch(/^origin without client certificate is refused +\| PASS +\| refused: /m);
     expect(out).toMatch(/^origin with client certificate answers 200 with mTLS headers +\| PASS +\| 200, 1 mTLS headers/m);
     expect(out).toMatch(/^application hostname redirects to Cloudflare Access login +\| PASS +\| 302 to acme\.cloudflareaccess\.com/m);
@@ -201,7 +211,7 @@ describe("npm run smoke", () => {
 
   it.concurrent("exits 2 with the usage on bad arguments", async () => {
     const cases = [[], ["--origin-url"], ["--bogus", "x"], ["--origin-url", url.mtls, "--resolve", "nocolon"], ["--origin-url", url.mtls, "--cert", files.cert], ["--origin-url", url.mtls, "--timeout-ms", "soon"]];
-    const results = await Promise.all(cases.map((args) => smoke(...args)));
+    const results = await Promise.all(cases.map((args) => smokeProcess(...args)));
     for (const [i, args] of cases.entries()) {
       const { code, out } = results[i];
       expect({ args, code }).toEqual({ args, code: 2 });
@@ -212,7 +222,7 @@ describe("npm run smoke", () => {
   // Last and not concurrent: it times its own process, so it runs when the others are done.
   it("ends within the timeout against a server that never answers", async () => {
     const started = Date.now();
-    const { code, out } = await smoke("--origin-url", url.hang, ...base().slice(0, -2), "--timeout-ms", "500");
+    const { code, out } = await smokeProcess("--origin-url", url.hang, ...base().slice(0, -2), "--timeout-ms", "500");
     expect(row(out, "origin without client")).toMatch(/FAIL +\| not reached: TIMEOUT: no answer within 500 ms/);
     expect(code).toBe(1);
     expect(Date.now() - started).toBeLessThan(5_000);

@@ -119,10 +119,10 @@ async function redirectsToAccess(app, opts) {
   return ["FAIL", `answered ${r.status}${location ? ` to ${location.slice(0, 80)}` : ""}, not a redirect to the Access login`];
 }
 
-async function main(argv) {
+async function main(argv, print) {
   const { options, positional } = parseArgs(argv, ["origin-url", "app-url", "cert", "key", "ca", "timeout-ms", "outputs-file", "resolve"]);
   if (options.help) {
-    console.log(USAGE);
+    print(USAGE);
     return 0;
   }
   if (positional.length > 1) throw new UsageError("one <stack> at a time");
@@ -166,18 +166,27 @@ async function main(argv) {
   for (const [name, run] of checks) rows.push([name, ...(typeof run === "string" ? ["SKIP", run] : await run())]);
 
   const width = Math.max(...rows.map((r) => r[0].length));
-  console.log(`${"check".padEnd(width)} | result | detail`);
-  for (const [name, result, detail] of rows) console.log(`${name.padEnd(width)} | ${result.padEnd(6)} | ${detail}`);
+  print(`${"check".padEnd(width)} | result | detail`);
+  for (const [name, result, detail] of rows) print(`${name.padEnd(width)} | ${result.padEnd(6)} | ${detail}`);
   const count = (r) => rows.filter((row) => row[1] === r).length;
-  console.log(`smoke: ${count("PASS")} passed, ${count("FAIL")} failed, ${count("SKIP")} skipped`);
+  print(`smoke: ${count("PASS")} passed, ${count("FAIL")} failed, ${count("SKIP")} skipped`);
   return count("FAIL") > 0 ? 1 : 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code ?? 0),
-  (e) => {
-    console.error(`smoke: ${e.message}`);
-    if (e instanceof UsageError) console.error(USAGE);
-    process.exit(e instanceof UsageError ? 2 : 1);
-  },
-);
+/**
+ * The command, callable in-process (the tests do): prints with `print` and `printError`, and
+ * resolves with the exit code: 0 all passed, 1 a check failed, 2 a usage error.
+ */
+export async function smoke(argv, { print = console.log, printError = console.error } = {}) {
+  try {
+    return await main(argv, print);
+  } catch (e) {
+    printError(`smoke: ${e.message}`);
+    if (e instanceof UsageError) printError(USAGE);
+    return e instanceof UsageError ? 2 : 1;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  smoke(process.argv.slice(2)).then((code) => process.exit(code));
+}
