@@ -33,6 +33,15 @@ const byCli = process.env.CDKTF_OUTDIR !== undefined;
 if (!byCli) process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS ??= "true";
 const manifest = join("cdktf.out", "manifest.json");
 const before = modified(manifest);
+// cdktf records a creation stack for every token it makes (Error.captureStackTrace on a plain
+// object, at full depth), shown only if that token later fails to resolve: a tenth of a synth's
+// time. Here it is recorded only when asked for (CDKTF_CREATION_STACKS=1, to debug such a
+// failure); errors keep their stacks.
+if (!process.env.CDKTF_CREATION_STACKS) {
+  const capture = Error.captureStackTrace;
+  Error.captureStackTrace = (target, below) =>
+    target !== null && typeof target === "object" && Object.getPrototypeOf(target) === Object.prototype ? undefined : capture(target, below);
+}
 try {
   createRequire(import.meta.url)(appBundle(entry).file);
 } catch (error) {
