@@ -50,6 +50,10 @@ try {
   console.log("terraform: skipped, terraform is not on PATH (CI fails here instead). Install Terraform ≥ 1.11 to run this stage.");
   process.exit(0);
 }
+if (!satisfies(terraformVersion, ">= 1.11")) {
+  console.error(`terraform: ${terraformVersion} is on PATH; the stage needs ≥ 1.11 (mock_provider with override_during in terraform test).`);
+  process.exit(1);
+}
 
 /**
  * The entries the docs teach a team to write: the ```ts blocks of each page that name their file
