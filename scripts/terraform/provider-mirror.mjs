@@ -171,6 +171,8 @@ export function standInSchema(source, constraint, { bindings = installedBindings
  * pointing Terraform at it. Returns what each provider resolved to, for the report.
  */
 export async function buildMirror({ buildDir, configs, realMirrors, captured = {} }) {
+  // The stand-ins here serve the types the configurations use, as the attached ones do.
+  const types = [...new Set(configs.flatMap((c) => [...Object.keys(c.resource ?? {}), ...Object.keys(c.data ?? {})]))];
   const mirror = join(buildDir, "mirror");
   rmSync(mirror, { recursive: true, force: true });
   mkdirSync(join(buildDir, "schemas"), { recursive: true });
@@ -203,7 +205,7 @@ export async function buildMirror({ buildDir, configs, realMirrors, captured = {
       const exe = join(dir, `terraform-provider-${name}_v${binding.version}`);
       if (!existsSync(exe)) {
         mkdirSync(dir, { recursive: true });
-        const pb = schemaFile(join(buildDir, "schemas"), binding).file;
+        const pb = schemaFile(join(buildDir, "schemas"), binding, types).file;
         const q = (s) => `'${s.replace(/'/g, "'\\''")}'`;
         writeFileSync(exe, `#!/bin/sh\nexec ${q(process.execPath)} ${q(join(HERE, "standin-provider.mjs"))} ${q(pb)} ${q(certFile)} ${q(keyFile)}\n`);
         chmodSync(exe, 0o755);
