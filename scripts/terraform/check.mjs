@@ -16,7 +16,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { availableParallelism } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildMirror, installedBindings, realMirrorDirs, requiredProviders, satisfies, schemaFile, selfSignedCertificate } from "./provider-mirror.mjs";
+import { buildMirror, installedBindings, realMirrorDirs, requiredProviders, satisfies, schemaFile, selfSignedCertificate, usedTypes } from "./provider-mirror.mjs";
 import { schemaDifferences } from "./compare-schema.mjs";
 import { startRealProviders, startStandIns } from "./standin-servers.mjs";
 import { EXAMPLE_VARIABLES, VARIANTS } from "./variants.mjs";
@@ -231,7 +231,7 @@ for (const [at, real] of Object.entries(captured)) {
   const binding = installedBindings().find((b) => b.source === source && b.version.split(".")[0] === version.split(".")[0]);
   if (!binding) continue;
   const start = Date.now();
-  const used = (kind, key) => [...new Set(configs.flatMap((c) => Object.keys(c[kind] ?? {})))].filter((t) => real[key]?.[t]);
+  const used = (kind, key) => usedTypes(configs, [kind]).filter((t) => real[key]?.[t]);
   const types = { resources: used("resource", "resource_schemas"), data: used("data", "data_source_schemas") };
   const { schema } = schemaFile(join(BUILD, "schema", "schemas"), { ...binding, kind: "stand-in" }, [...types.resources, ...types.data]);
   const diffs = schemaDifferences(schema, real, types);

@@ -12,7 +12,13 @@ import { bindingSchema } from "./binding-schema.mjs";
 import { encodeProviderSchema } from "./plugin-protocol.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const TARGET = `${process.platform}_${{ x64: "amd64", arm64: "arm64" }[process.arch] ?? process.arch}`;
+/** This machine's provider platform, as Terraform names it (`linux_amd64`). */
+export const TARGET = `${process.platform}_${{ x64: "amd64", arm64: "arm64" }[process.arch] ?? process.arch}`;
+
+/** The resource and data source types (or those of the given kinds) the configurations use. */
+export function usedTypes(configs, kinds = ["resource", "data"]) {
+  return [...new Set(configs.flatMap((c) => kinds.flatMap((kind) => Object.keys(c[kind] ?? {}))))];
+}
 
 // ---- versions and Terraform's version constraints ----------------------------------------------
 
@@ -172,7 +178,7 @@ export function standInSchema(source, constraint, { bindings = installedBindings
  */
 export async function buildMirror({ buildDir, configs, realMirrors, captured = {} }) {
   // The stand-ins here serve the types the configurations use, as the attached ones do.
-  const types = [...new Set(configs.flatMap((c) => [...Object.keys(c.resource ?? {}), ...Object.keys(c.data ?? {})]))];
+  const types = usedTypes(configs);
   const mirror = join(buildDir, "mirror");
   rmSync(mirror, { recursive: true, force: true });
   mkdirSync(join(buildDir, "schemas"), { recursive: true });

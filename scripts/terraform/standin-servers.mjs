@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { installedBindings, requiredProviders, satisfies, schemaFile, standInSchema } from "./provider-mirror.mjs";
+import { TARGET, installedBindings, requiredProviders, satisfies, schemaFile, standInSchema, usedTypes } from "./provider-mirror.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -30,7 +30,7 @@ export async function startStandIns({ buildDir, configs, captured }) {
   mkdirSync(join(buildDir, "schemas"), { recursive: true });
   // Only the types the configurations use: each is served with its full schema, and a type
   // that is not among them fails as unknown, as it would with the whole provider.
-  const types = new Set(configs.flatMap((c) => [...Object.keys(c.resource ?? {}), ...Object.keys(c.data ?? {})]));
+  const types = usedTypes(configs);
   const bindings = installedBindings();
   const servers = new Map(); // "source@version" → { reattach, child }
   const schemas = new Map(); // "source@version" → its schema, `providers schema -json` form
@@ -89,17 +89,16 @@ export async function startStandIns({ buildDir, configs, captured }) {
  */
 export async function startRealProviders(report, socketDir) {
   mkdirSync(socketDir, { recursive: true });
-  const target = `${process.platform}_${{ x64: "amd64", arm64: "arm64" }[process.arch] ?? process.arch}`;
   const children = [];
   const reattach = {};
   await Promise.all(
     report
-      .filter((p) => p.kind === "real" && existsSync(join(p.from, target)))
+      .filter((p) => p.kind === "real" && existsSync(join(p.from, TARGET)))
       .map(async (p) => {
-        const exe = readdirSync(join(p.from, target)).find((f) => f.startsWith("terraform-provider-"));
+        const exe = readdirSync(join(p.from, TARGET)).find((f) => f.startsWith("terraform-provider-"));
         if (!exe) return;
         // Its socket goes in the stage's own folder, not the system temp directory.
-        const child = spawn(join(p.from, target, exe), ["-debug"], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, TMPDIR: socketDir } });
+        const child = spawn(join(p.from, TARGET, exe), ["-debug"], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, TMPDIR: socketDir } });
         children.push(child);
         const line = await new Promise((resolve) => {
           let out = "";
