@@ -140,6 +140,12 @@ describe("npm run smoke", () => {
     expect(code).toBe(1);
   });
 
+  it.concurrent("stops before any request when the client certificate and key do not match", async () => {
+    const { code, out } = await smoke("--origin-url", url.mtls, "--ca", files.ca, "--cert", files.cert, "--key", files.strangerKey);
+    expect(out).toMatch(/^smoke: the client certificate and key cannot be used: .*key values mismatch/m);
+    expect(code).toBe(1);
+  });
+
   it.concurrent("does not count an origin that cannot be reached as a refusal", async () => {
     const { out } = await smoke("--origin-url", "https://127.0.0.1:1/", "--timeout-ms", "2000");
     expect(row(out, "origin without client")).toMatch(/FAIL +\| not reached: ECONNREFUSED/);
