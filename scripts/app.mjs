@@ -12,6 +12,8 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { appBundle, buildAll } from "./build.mjs";
 
+const require = createRequire(import.meta.url);
+
 /** Errors whose message is the whole story: which prop or key, what was given, what is allowed. */
 const INPUT_ERRORS = new Set(["PropsError", "ConfigError"]);
 
@@ -33,17 +35,10 @@ const byCli = process.env.CDKTF_OUTDIR !== undefined;
 if (!byCli) process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS ??= "true";
 const manifest = join("cdktf.out", "manifest.json");
 const before = modified(manifest);
-// cdktf records a creation stack for every token it makes (Error.captureStackTrace on a plain
-// object, at full depth), shown only if that token later fails to resolve: a tenth of a synth's
-// time. Here it is recorded only when asked for (CDKTF_CREATION_STACKS=1, to debug such a
-// failure); errors keep their stacks.
-if (!process.env.CDKTF_CREATION_STACKS) {
-  const capture = Error.captureStackTrace;
-  Error.captureStackTrace = (target, below) =>
-    target !== null && typeof target === "object" && Object.getPrototypeOf(target) === Object.prototype ? undefined : capture(target, below);
-}
+// No token creation stacks unless CDKTF_CREATION_STACKS=1 (scripts/creation-stacks.cjs).
+require("./creation-stacks.cjs").skipCreationStacks();
 try {
-  createRequire(import.meta.url)(appBundle(entry).file);
+  require(appBundle(entry).file);
 } catch (error) {
   if (!INPUT_ERRORS.has(error?.name)) throw error;
   console.error(error.message);
