@@ -8,7 +8,9 @@ module.exports = {
   // Jest's default leaves one core idle (cores − 1): on a 2-core machine that is one worker.
   maxWorkers: "100%",
   roots: ["<rootDir>/__tests__"],
-  testMatch: ["**/*.test.ts"],
+  // One Jest file per group of specs (__tests__/<group>.test.ts runs __tests__/<group>/*.spec.ts,
+  // see __tests__/run-specs.ts), and the end-to-end tests that run the project in copies of it.
+  testMatch: ["<rootDir>/__tests__/*.test.ts"],
   transform: {
     "^.+\\.ts$": "<rootDir>/scripts/jest-esbuild-transform.cjs",
     "/scripts/.+\\.mjs$": "<rootDir>/scripts/jest-esbuild-transform.cjs",

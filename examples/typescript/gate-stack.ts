@@ -8,7 +8,7 @@
  *                           one origin, mTLS)
  *
  * Synthesize it with `npm run synth:example` (cdktf.out/stacks/gate-ts); it is tested in
- * __tests__/example-typescript.test.ts. Compare `AlbMtlsStack`, which wires the same constructs
+ * __tests__/stacks/example-typescript.spec.ts. Compare `AlbMtlsStack`, which wires the same constructs
  * from a cdktf.json entry.
  */
 import { Construct } from "constructs";

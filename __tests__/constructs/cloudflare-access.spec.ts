@@ -1,0 +1,77 @@
+import { ZeroTrustAccessApplication } from "@cdktf/provider-cloudflare/lib/zero-trust-access-application";
+import { CloudflareAccess } from "../../constructs/cloudflare-access";
+import { ref, synth } from "../helpers";
+
+const props = { zoneId: "0123456789abcdef0123456789abcdef", applicationDomain: "app.example.com", applicationName: "demo" };
+
+describe("CloudflareAccess", () => {
+  const { text, json } = synth((s) => new CloudflareAccess(s, "access", { ...props, emails: ["alice@example.com"] }));
+  const policies = json.resource.cloudflare_zero_trust_access_policy;
+
+  it("reads the account from the zone", () => {
+    expect(json.data.cloudflare_zone.access_zone).toMatchObject({ zone_id: props.zoneId });
+  });
+
+  it("allows the listed e-mails, with an empty domain list by default, replaced before destroy", () => {
+    expect(Object.keys(policies)).toEqual(["access_allow"]);
+    expect(policies.access_allow).toMatchObject({
+      account_id: ref(json, "cloudflare_zone", "account_id", "data"),
+      name: "Allow Policy for demo",
+      decision: "allow",
+      include: [{ email: ["alice@example.com"], email_domain: [] }],
+      lifecycle: { create_before_destroy: true },
+    });
+  });
+
+  it("protects the hostname with a self-hosted application using that policy, 72h sessions", () => {
+    expect(text).toHaveResourceWithProperties(ZeroTrustAccessApplication, {
+      zone_id: ref(json, "cloudflare_zone", "zone_id", "data"),
+      name: "demo",
+      domain: "app.example.com",
+      type: "self_hosted",
+      session_duration: "72h",
+      policies: ["${cloudflare_zero_trust_access_policy.access_allow.id}"],
+    });
+  });
+
+  it("allows e-mail domains", () => {
+    const { json: j } = synth((s) => new CloudflareAccess(s, "a", { ...props, emailDomains: ["example.com"] }));
+    expect(j.resource.cloudflare_zero_trust_access_policy.a_allow.include).toEqual([{ email: [], email_domain: ["example.com"] }]);
+  });
+
+  it("adds a bypass policy after the allow policy only when bypass IPs are given", () => {
+    const { json: j } = synth((s) => new CloudflareAccess(s, "a", { ...props, emails: ["a@b.c"], bypassIps: ["203.0.113.0/24"] }));
+    expect(j.resource.cloudflare_zero_trust_access_policy.a_bypass).toMatchObject({
+      name: "Bypass Policy for demo",
+      decision: "bypass",
+      include: [{ ip: ["203.0.113.0/24"] }],
+      lifecycle: { create_before_destroy: true },
+    });
+    expect(j.resource.cloudflare_zero_trust_access_application.a_application.policies).toEqual([
+      "${cloudflare_zero_trust_access_policy.a_allow.id}",
+      "${cloudflare_zero_trust_access_policy.a_bypass.id}",
+    ]);
+    const none = synth((s) => new CloudflareAccess(s, "a", { ...props, emails: ["a@b.c"], bypassIps: [] })).json;
+    expect(Object.keys(none.resource.cloudflare_zero_trust_access_policy)).toEqual(["a_allow"]);
+  });
+
+  it("exposes the application AUD tag", () => {
+    let access!: CloudflareAccess;
+    const { json: j } = synth((s) => {
+      access = new CloudflareAccess(s, "a", { ...props, emails: ["a@example.com"] });
+      new ZeroTrustAccessApplication(s, "probe", { name: access.applicationAud });
+    });
+    expect(j.resource.cloudflare_zero_trust_access_application.probe.name).toBe(
+      "${cloudflare_zero_trust_access_application.a_application.aud}",
+    );
+  });
+
+  it("checks literal props, naming the prop", () => {
+    const build = (extra: object) => () => synth((s) => new CloudflareAccess(s, "a", { ...props, emails: ["a@example.com"], ...extra }));
+    expect(build({ emails: [], emailDomains: [] })).toThrow("test/a: emails and emailDomains are both empty: the allow policy needs at least one include rule");
+    expect(build({ emails: ["a@example.com", "bob"] })).toThrow('test/a: emails[1] "bob" must be an e-mail address');
+    expect(build({ emailDomains: ["@example.com"] })).toThrow(/test\/a: emailDomains\[0\] "@example\.com" must be an e-mail domain/);
+    expect(build({ bypassIps: ["10.0.0.0/33"] })).toThrow(/test\/a: bypassIps\[0\] "10\.0\.0\.0\/33" must be/);
+    expect(build({ sessionDuration: "3 days" })).toThrow(/test\/a: sessionDuration "3 days" must be a duration/);
+  });
+});

@@ -1,0 +1,29 @@
+/**
+ * Runs the specs of one folder (`__tests__/<group>/*.spec.ts`) as one Jest test file, each spec in
+ * a `describe` named after it (`alb.spec.ts` → "alb").
+ *
+ * Why not one Jest file per spec: Jest gives every test file a fresh module registry, so each file
+ * loaded cdktf and the provider bindings again (about 12 MB of JavaScript) and paid Jest's set-up
+ * per file; that was half of the suite's CPU time. A group loads them once. The specs of a group
+ * share their modules, so a spec keeps its state in what it creates (servers, temporary folders,
+ * handler instances), cleans it up in its own `afterAll`, and restores what it mocks.
+ *
+ * Every `*.spec.ts` of the folder runs, in name order: a new spec needs no registration.
+ * One spec alone: `npx jest <group> -t '^<spec> '`, for example `npx jest constructs -t '^alb '`.
+ */
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+
+export function specsOf(group: string): string[] {
+  return readdirSync(join(__dirname, group))
+    .filter((file) => file.endsWith(".spec.ts"))
+    .sort();
+}
+
+export function runSpecs(group: string): void {
+  for (const file of specsOf(group)) {
+    describe(file.replace(/\.spec\.ts$/, ""), () => {
+      require(join(__dirname, group, file));
+    });
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * The README and the docs/ pages link to each other: every relative link points at a file that
+ * exists and, with `#anchor`, at a heading of that page (GitHub's heading ids). Code (fences and
+ * inline code) is not read for links.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, normalize } from "node:path";
+
+const ROOT = join(__dirname, "..", "..");
+const PAGES = ["README.md", ...readdirSync(join(ROOT, "docs")).filter((f) => f.endsWith(".md")).sort().map((f) => `docs/${f}`)];
+
+/**
+ * Pages that other work in progress adds (issue 13: the TypeScript route; provider tracks). Until
+ * one exists, links to it are not checked; once it exists, they are, anchors included.
+ */
+const PAGES_IN_PROGRESS = ["docs/typescript.md", "docs/provider-tracks.md"];
+
+/** The page without fenced code blocks and inline code, so that code is never read as a link or heading. */
+function prose(markdown: string): string {
+  return markdown
+    .replace(/^( {0,3})(`{3,}|~{3,})[^\n]*\n[\s\S]*?^ {0,3}\2[`~]*[ \t]*$/gm, "")
+    .replace(/(`+)(?:(?!\1)[\s\S])*?\1/g, "");
+}
+
+/** GitHub's ids for a page's headings: lower case, punctuation dropped, spaces to hyphens, repeats numbered. */
+export function headingIds(markdown: string): Set<string> {
+  const ids = new Set<string>();
+  const seen = new Map<string, number>();
+  const text = markdown.replace(/^( {0,3})(`{3,}|~{3,})[^\n]*\n[\s\S]*?^ {0,3}\2[`~]*[ \t]*$/gm, "");
+  for (const [, heading] of text.matchAll(/^#{1,6}[ \t]+(.+?)[ \t#]*$/gm)) {
+    const base = heading
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s_-]/gu, "")
+      .replace(/\s/g, "-");
+    const count = seen.get(base) ?? 0;
+    seen.set(base, count + 1);
+    ids.add(count === 0 ? base : `${base}-${count}`);
+  }
+  return ids;
+}
+
+/** Every broken relative link of a page, as `page: [text](target): why`. */
+function brokenLinks(page: string): string[] {
+  const broken: string[] = [];
+  for (const [link, target] of prose(readFileSync(join(ROOT, page), "utf8")).matchAll(/\[[^\]]*\]\(([^)\s]+)\)/g)) {
+    if (/^[a-z]+:/i.test(target)) continue;
+    const [path, anchor] = target.split("#", 2);
+    const file = path === "" ? page : normalize(join(dirname(page), path));
+    if (!existsSync(join(ROOT, file))) {
+      if (!PAGES_IN_PROGRESS.includes(file)) broken.push(`${page}: ${link}: no file ${file}`);
+      continue;
+    }
+    if (anchor !== undefined && file.endsWith(".md") && !headingIds(readFileSync(join(ROOT, file), "utf8")).has(anchor)) {
+      broken.push(`${page}: ${link}: no heading #${anchor} in ${file}`);
+    }
+  }
+  return broken;
+}
+
+describe("links between README.md and docs/", () => {
+  it("computes GitHub's heading ids", () => {
+    const ids = headingIds("# Your own main.ts: how cdktf finds its stacks\n## Speed\n```sh\n# not a heading\n```\n## Speed\n### `withGate` and Access");
+    expect([...ids]).toEqual(["your-own-maints-how-cdktf-finds-its-stacks", "speed", "speed-1", "withgate-and-access"]);
+  });
+
+  it("point at pages and headings that exist", () => {
+    expect(PAGES.flatMap(brokenLinks)).toEqual([]);
+  });
+});
