@@ -3,7 +3,7 @@
 // --outputs-file (how Terraform Cloud users use it). Returns { name: value }.
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 
 export class UsageError extends Error {}
 
@@ -24,18 +24,19 @@ export function parseArgs(argv, flags) {
   return { options, positional };
 }
 
-export function readOutputs(stack, outputsFile) {
+/** `outputsFile` and the stack folder are relative to `cwd`. */
+export function readOutputs(stack, outputsFile, cwd = process.cwd()) {
   let raw;
   if (outputsFile) {
-    if (!existsSync(outputsFile)) throw new Error(`outputs file ${outputsFile} not found`);
-    raw = readFileSync(outputsFile, "utf8");
+    if (!existsSync(resolve(cwd, outputsFile))) throw new Error(`outputs file ${outputsFile} not found`);
+    raw = readFileSync(resolve(cwd, outputsFile), "utf8");
   } else {
     const dir = join(process.env.CDKTF_OUTDIR ?? "cdktf.out", "stacks", stack);
-    if (!existsSync(dir)) {
+    if (!existsSync(resolve(cwd, dir))) {
       throw new Error(`no stack folder ${dir}: run \`npx cdktf deploy ${stack}\` first, or pass --outputs-file with a saved \`terraform output -json\``);
     }
     try {
-      raw = execFileSync("terraform", ["output", "-json"], { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+      raw = execFileSync("terraform", ["output", "-json"], { cwd: resolve(cwd, dir), encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
     } catch (e) {
       if (e.code === "ENOENT") throw new Error("terraform is not installed (or not on PATH); pass --outputs-file instead");
       throw new Error(`terraform output failed in ${dir}:\n${String(e.stderr ?? e.message).trim()}`);

@@ -82,9 +82,25 @@ function readState(stack, stateFile) {
   }
 }
 
-function main(argv) {
+/**
+ * The command, callable in-process (the tests do): prints the variables with `print` (standard
+ * output) and everything else with `printError`, and returns the exit code: 0 done, 1 the state
+ * cannot be switched (the reason is printed), 2 a usage error.
+ */
+export function trackSwitchCommand(argv, { print = console.log, printError = console.error } = {}) {
+  try {
+    main(argv, print, printError);
+    return 0;
+  } catch (e) {
+    printError(`track-switch: ${e.message}`);
+    if (e instanceof UsageError) printError(USAGE);
+    return e instanceof UsageError ? 2 : 1;
+  }
+}
+
+function main(argv, print, printError) {
   const { options, positional } = parseArgs(argv, ["state-file", "out"]);
-  if (options.help) return void console.log(USAGE);
+  if (options.help) return void print(USAGE);
   if (positional.length !== 1) throw new UsageError(positional.length === 0 ? "missing <stack>" : "one <stack> at a time");
   let state;
   try {
@@ -93,24 +109,18 @@ function main(argv) {
     throw e instanceof SyntaxError ? new Error("the state is not JSON (`terraform state pull` output)") : e;
   }
   const { variables, forget, notes } = trackSwitch(state);
-  const json = `${JSON.stringify(variables, null, 2)}\n`;
+  const json = JSON.stringify(variables, null, 2);
   if (options.out) {
-    writeFileSync(options.out, json);
-    console.error(`wrote ${options.out}`);
-  } else process.stdout.write(json);
-  for (const note of notes) console.error(`note: ${note}`);
-  console.error(`\nthen make Terraform forget the v4 entries (nothing changes in Cloudflare): apply the stack with`);
-  console.error(`  "providers": "aws-current", "switchFromReferenceTrack": "forget"`);
-  console.error(`or, where your workflow allows it, in cdktf.out/stacks/${positional[0]}:`);
-  console.error(`  terraform state rm ${forget.map((a) => `'${a}'`).join(" ")}`);
+    writeFileSync(options.out, `${json}\n`);
+    printError(`wrote ${options.out}`);
+  } else print(json);
+  for (const note of notes) printError(`note: ${note}`);
+  printError(`\nthen make Terraform forget the v4 entries (nothing changes in Cloudflare): apply the stack with`);
+  printError(`  "providers": "aws-current", "switchFromReferenceTrack": "forget"`);
+  printError(`or, where your workflow allows it, in cdktf.out/stacks/${positional[0]}:`);
+  printError(`  terraform state rm ${forget.map((a) => `'${a}'`).join(" ")}`);
 }
 
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
-  try {
-    main(process.argv.slice(2));
-  } catch (e) {
-    console.error(`track-switch: ${e.message}`);
-    if (e instanceof UsageError) console.error(USAGE);
-    process.exit(e instanceof UsageError ? 2 : 1);
-  }
+  process.exitCode = trackSwitchCommand(process.argv.slice(2));
 }

@@ -2,13 +2,24 @@ import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { trackSwitchCommand } from "../../scripts/track-switch.mjs";
 import { synthStack } from "../helpers";
 
 const root = join(__dirname, "..", "..");
 const ZONE_ID = "023e105f4ecef8ad9ca31a8372d0c353";
 const ACCOUNT_ID = "f037e56e89293a057740de681ac9abbe";
 
-function run(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+type Result = { code: number; stdout: string; stderr: string };
+/** The command in-process (`trackSwitchCommand` of scripts/track-switch.mjs), in `dir`: relative paths are taken from there. */
+function run(args: string[], dir: string): Result {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const inDir = args.map((a, i) => (["--state-file", "--out"].includes(args[i - 1]) ? join(dir, a) : a));
+  const code = trackSwitchCommand(inDir, { print: (l) => stdout.push(l), printError: (l) => stderr.push(l) });
+  return { code, stdout: stdout.map((l) => `${l}\n`).join(""), stderr: stderr.map((l) => `${l}\n`).join("") };
+}
+/** The command as `npm run track-switch` runs it: a process of its own, for its exit code. */
+function runProcess(args: string[], cwd: string): Promise<Result> {
   return new Promise((resolve) =>
     execFile(process.execPath, [join(root, "scripts/track-switch.mjs"), ...args], { cwd }, (e, stdout, stderr) =>
       resolve({ code: e ? Number(e.code) : 0, stdout, stderr }),
@@ -44,7 +55,7 @@ function referenceState(json: Record<string, any>) {
 describe("npm run track-switch", () => {
   it("writes an import ID for every import block of the current stack, the certificate ID, and the state rm line", async () => {
     const dir = withState(referenceState(synthStack()));
-    const { code, stderr } = await run(["article", "--state-file", "state.json", "--out", "switch.tfvars.json"], dir);
+    const { code, stderr } = run(["article", "--state-file", "state.json", "--out", "switch.tfvars.json"], dir);
     expect(code).toBe(0);
     const variables = JSON.parse(readFileSync(join(dir, "switch.tfvars.json"), "utf8"));
     expect(variables).toEqual({
@@ -70,7 +81,7 @@ describe("npm run track-switch", () => {
   it("covers a stack with applications", async () => {
     const apps = { applications: { a: { lambdaArn: "arn:aws:lambda:ap-northeast-1:123456789012:function:a" } } };
     const dir = withState(referenceState(synthStack(apps)));
-    const { code, stdout } = await run(["apps", "--state-file", "state.json"], dir);
+    const { code, stdout } = run(["apps", "--state-file", "state.json"], dir);
     expect(code).toBe(0);
     const imports: { id: string }[] = synthStack({ ...apps, providers: "current", switchFromReferenceTrack: "import" }).import;
     expect(Object.keys(JSON.parse(stdout).reference_track_import_ids).sort()).toEqual(imports.map((i) => /\["(.+)"\]/.exec(i.id)![1]).sort());
@@ -78,14 +89,14 @@ describe("npm run track-switch", () => {
 
   it("refuses what it cannot move, saying why", async () => {
     const zoneScoped = { resources: [{ mode: "managed", type: "cloudflare_zero_trust_access_policy", name: "p", instances: [{ attributes: { id: "x", zone_id: ZONE_ID } }] }] };
-    let r = await run(["s", "--state-file", "state.json"], withState(zoneScoped));
+    let r = run(["s", "--state-file", "state.json"], withState(zoneScoped));
     expect([r.code, r.stderr.trim()]).toEqual([1, "track-switch: access policy x is zone-scoped; v5 policies live in the account: recreate it"]);
     const foreign = { resources: [{ mode: "managed", type: "cloudflare_ruleset", name: "r", instances: [{ attributes: { id: "x" } }] }] };
-    r = await run(["s", "--state-file", "state.json"], withState(foreign));
+    r = run(["s", "--state-file", "state.json"], withState(foreign));
     expect(r.stderr).toContain("cloudflare_ruleset.r: not a resource this project makes; move it yourself");
-    r = await run(["s", "--state-file", "state.json"], withState({ version: 4, resources: [] }));
+    r = run(["s", "--state-file", "state.json"], withState({ version: 4, resources: [] }));
     expect(r.stderr).toContain("the state holds no Cloudflare resource: nothing to switch (already switched?)");
-    r = await run([], withState({}));
+    r = await runProcess([], withState({})); // as npm runs it: the process's exit code
     expect([r.code, r.stderr.split("\n")[0]]).toEqual([2, "track-switch: missing <stack>"]);
   }, 30_000);
 });

@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { clientCertCommand } from "../../scripts/client-cert.mjs";
 
 const root = join(__dirname, "..", "..");
 const CERT = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
@@ -12,7 +13,14 @@ const outputs = {
   client_private_key_pem: { sensitive: true, type: "string", value: KEY },
 };
 
-function run(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ code: number; out: string }> {
+/** The command in-process (`clientCertCommand` of scripts/client-cert.mjs), in `cwd`: its output and exit code. */
+function run(args: string[], options: { cwd?: string } = {}): { code: number; out: string } {
+  const lines: string[] = [];
+  const code = clientCertCommand(args, { cwd: options.cwd ?? root, print: (l) => lines.push(l), printError: (l) => lines.push(l) });
+  return { code, out: `${lines.join("\n")}\n` };
+}
+/** The command as `npm run client-cert` runs it: a process of its own (its exit code, a terraform on its PATH). */
+function runProcess(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ code: number; out: string }> {
   return new Promise((resolve) =>
     execFile(process.execPath, [join(root, "scripts/client-cert.mjs"), ...args], { cwd: options.cwd ?? root, env: options.env ?? process.env }, (e, stdout, stderr) =>
       resolve({ code: e ? Number(e.code) : 0, out: stdout + stderr }),
@@ -31,7 +39,7 @@ describe("npm run client-cert", () => {
   it("writes the certificate and key from the outputs with owner-only permissions and prints the curl line", async () => {
     const dir = temp();
     writeFileSync(join(dir, "outputs.json"), JSON.stringify(outputs));
-    const { code, out } = await run(["article", "--outputs-file", "outputs.json", "--out-dir", "certs"], { cwd: dir });
+    const { code, out } = run(["article", "--outputs-file", "outputs.json", "--out-dir", "certs"], { cwd: dir });
     expect(code).toBe(0);
     expect(readFileSync(join(dir, "certs/article-client.crt"), "utf8")).toBe(CERT);
     expect(readFileSync(join(dir, "certs/article-client.key"), "utf8")).toBe(KEY);
@@ -43,7 +51,7 @@ describe("npm run client-cert", () => {
     const dir = temp();
     const applications = { value: { wiki: { url: "https://wiki.example.com", access_application_aud: "a" }, admin: { url: "https://admin.example.com", access_application_aud: "b" } } };
     writeFileSync(join(dir, "outputs.json"), JSON.stringify({ ...outputs, applications }));
-    const { code, out } = await run(["apps", "--outputs-file", "outputs.json"], { cwd: dir });
+    const { code, out } = run(["apps", "--outputs-file", "outputs.json"], { cwd: dir });
     expect(code).toBe(0);
     const curls = out.split("\n").filter((l) => l.startsWith("curl"));
     expect(curls).toEqual([
@@ -57,7 +65,7 @@ describe("npm run client-cert", () => {
     writeFileSync(join(dir, "outputs.json"), JSON.stringify(outputs));
     writeFileSync(join(dir, "article-client.key"), "old");
     chmodSync(join(dir, "article-client.key"), 0o644);
-    expect((await run(["article", "--outputs-file", "outputs.json"], { cwd: dir })).code).toBe(0);
+    expect(run(["article", "--outputs-file", "outputs.json"], { cwd: dir }).code).toBe(0);
     expect(mode(join(dir, "article-client.key"))).toBe(0o600);
     expect(readFileSync(join(dir, "article-client.key"), "utf8")).toBe(KEY);
   });
@@ -74,7 +82,7 @@ describe("npm run client-cert", () => {
       `#!/bin/sh\n[ "$1 $2" = "output -json" ] && [ "$(basename "$PWD")" = prod ] && cat "${join(dir, "outputs.json")}" || { echo "bad call: $* in $PWD" >&2; exit 1; }\n`,
     );
     chmodSync(join(bin, "terraform"), 0o755);
-    const { code, out } = await run(["prod"], { cwd: dir, env: { ...process.env, PATH: `${bin}:${process.env.PATH}` } });
+    const { code, out } = await runProcess(["prod"], { cwd: dir, env: { ...process.env, PATH: `${bin}:${process.env.PATH}` } });
     expect(out).toContain("wrote prod-client.crt and prod-client.key");
     expect(code).toBe(0);
   });
@@ -82,17 +90,17 @@ describe("npm run client-cert", () => {
   it("explains a stack that brings its own certificate (no key in its outputs)", async () => {
     const dir = temp();
     writeFileSync(join(dir, "outputs.json"), JSON.stringify({ origin_url: outputs.origin_url }));
-    const { code, out } = await run(["hardened", "--outputs-file", "outputs.json"], { cwd: dir });
+    const { code, out } = run(["hardened", "--outputs-file", "outputs.json"], { cwd: dir });
     expect(code).toBe(1);
     expect(out).toContain("client-cert: stack hardened has no client_certificate_pem/client_private_key_pem outputs: it brings its own certificate");
     expect(out).not.toMatch(/^\s+at /m);
   });
 
   it("names the missing stack folder, and shows the usage on bad arguments", async () => {
-    const missing = await run(["nope"], { cwd: temp() });
+    const missing = run(["nope"], { cwd: temp() });
     expect(missing.code).toBe(1);
     expect(missing.out).toContain("client-cert: no stack folder cdktf.out/stacks/nope");
-    const usage = await run([]);
+    const usage = await runProcess([]); // as npm runs it: the process's exit code
     expect(usage.code).toBe(2);
     expect(usage.out).toContain("usage: npm run client-cert -- <stack>");
   });
