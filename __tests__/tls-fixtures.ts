@@ -1,16 +1,18 @@
 /**
  * Real certificates for tests, made with @peculiar/x509 on WebCrypto (EC P-256 by default: fast).
+ * RSA keys come from the test key cache (test-keys.ts): one key per subject and issuer.
  */
 import "reflect-metadata"; // @peculiar/x509 (tsyringe) needs the Reflect polyfill
-import { KeyObject, sign, webcrypto } from "node:crypto";
+import { KeyObject, createHash, sign, webcrypto } from "node:crypto";
 import * as x509 from "@peculiar/x509";
+import { rsaCryptoKeys } from "./test-keys";
 
 export { x509 };
 x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
 
 const DAY = 86_400_000;
 const EC = { name: "ECDSA", namedCurve: "P-256", hash: "SHA-256" } as const;
-const RSA = { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256", publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 } as const;
+const RSA = { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" } as const;
 
 export interface Issued {
   readonly cert: x509.X509Certificate;
@@ -34,6 +36,11 @@ export interface CertSpec {
   readonly rsa?: boolean;
   /** RSA modulus length. @default 2048 */
   readonly rsaBits?: number;
+  /**
+   * The RSA key's name in the test key cache. @default one per subject and issuer: two RSA
+   * certificates with the same subject and issuer share a key unless they are given different names
+   */
+  readonly keyName?: string;
   /** The subject as a structure (multi-valued RDNs, values with `,` `+` `\\` or newlines), most general first; overrides `subject`. */
   readonly name?: x509.JsonName;
   /** basicConstraints pathLenConstraint (CAs). @default none */
@@ -55,8 +62,12 @@ export const SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
 let serialCounter = 0x1000;
 
 export async function issue(spec: CertSpec): Promise<Issued> {
-  const alg = spec.rsa || spec.rsaBits ? { ...RSA, modulusLength: spec.rsaBits ?? 2048 } : EC;
-  const keys = (await webcrypto.subtle.generateKey(alg, true, ["sign", "verify"])) as webcrypto.CryptoKeyPair;
+  const rsa = Boolean(spec.rsa || spec.rsaBits);
+  const alg = rsa ? RSA : EC;
+  const keyName = spec.keyName ?? `cert-${createHash("sha256").update(`${spec.subject}\n${spec.issuer?.cert.subject ?? ""}`).digest("hex").slice(0, 16)}`;
+  const keys = rsa
+    ? await rsaCryptoKeys(keyName, { bits: spec.rsaBits ?? 2048, algorithm: RSA })
+    : ((await webcrypto.subtle.generateKey(alg, true, ["sign", "verify"])) as webcrypto.CryptoKeyPair);
   const now = Date.now();
   const extensions: x509.Extension[] = [new x509.BasicConstraintsExtension(spec.ca ?? false, spec.pathLength, true), ...(spec.extensions ?? [])];
   const keyUsage = spec.keyUsage === undefined ? (spec.ca ? x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign : null) : spec.keyUsage;

@@ -48,6 +48,8 @@ const synth = (stacks = cdktfJson.context?.stacks) =>
   });
 /** Jest's cache (transform results, test timings), as jest.config.js places it. */
 const jestCache = createRequire(import.meta.url)("../jest.config.js").cacheDirectory.replace("<rootDir>", root);
+/** The tests' RSA keys, made once per checkout (__tests__/test-keys.ts). */
+const testKeys = join(root, "node_modules/.cache/alb-mtls-test-keys");
 const withApplications = Object.fromEntries(Object.entries(cdktfJson.context?.stacks ?? {}).filter(([, s]) => s.applications));
 
 const rows = [];
@@ -76,10 +78,11 @@ if (!guardOnly) {
   report("type-check (npm run typecheck)", [timed(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "--noEmit", "-p", "tsconfig.json"])]);
   const jest = () => timed(process.execPath, [join(root, "node_modules/jest/bin/jest.js"), "--silent"]);
   report(
-    "test suite, first run: no .build/, no Jest cache (npm test)",
+    "test suite, first run: no .build/, no Jest cache, no test keys (npm test)",
     Array.from({ length: 2 }, () => {
       rmSync(buildDir, { recursive: true, force: true });
       rmSync(jestCache, { recursive: true, force: true });
+      rmSync(testKeys, { recursive: true, force: true });
       return jest();
     }),
   );

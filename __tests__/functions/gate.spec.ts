@@ -2,10 +2,11 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { webcrypto } from "node:crypto";
-import { SignJWT, createLocalJWKSet, exportJWK, generateKeyPair, type JWK, type JWTVerifyGetKey } from "jose";
+import { SignJWT, createLocalJWKSet, exportJWK, type JWK, type JWTVerifyGetKey } from "jose";
 import { createHandler, configFromEnv as guardConfig } from "../../functions/guard";
 import { configFromEnv, withGate, type AlbEvent, type GatedEvent, type GateOptions } from "../../functions/lib/gate";
 import { Issued, albHeader, issue } from "../tls-fixtures";
+import { rsaCryptoKeys } from "../test-keys";
 
 const TEAM = "acme.cloudflareaccess.com";
 const AUD = "aud-tag";
@@ -18,8 +19,8 @@ let jwksRequests = 0;
 beforeAll(async () => {
   root = await issue({ subject: "CN=Root CA,O=My Organization", ca: true });
   leaf = await issue({ subject: "CN=Client Certificate,O=My Organization", issuer: root });
-  const pair = await generateKeyPair("RS256", { extractable: true });
-  signingKey = pair.privateKey as webcrypto.CryptoKey;
+  const pair = await rsaCryptoKeys("gate-jwt");
+  signingKey = pair.privateKey;
   jwk = { ...(await exportJWK(pair.publicKey)), kid: "k1", alg: "RS256" };
   jwks = createLocalJWKSet({ keys: [jwk] });
   server = createServer((_req, res) => {

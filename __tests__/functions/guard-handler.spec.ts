@@ -1,7 +1,8 @@
 import type { webcrypto } from "node:crypto";
-import { SignJWT, createLocalJWKSet, exportJWK, generateKeyPair, type JWTVerifyGetKey } from "jose";
+import { SignJWT, createLocalJWKSet, exportJWK, type JWTVerifyGetKey } from "jose";
 import { AlbEvent, configFromEnv, createHandler } from "../../functions/guard";
 import { Issued, albHeader, issue } from "../tls-fixtures";
+import { rsaCryptoKeys } from "../test-keys";
 
 const TEAM = "acme.cloudflareaccess.com";
 const AUD = "aud-tag";
@@ -12,8 +13,8 @@ beforeAll(async () => {
   root = await issue({ subject: "CN=Root CA,O=My Organization", ca: true });
   leaf = await issue({ subject: "CN=Client Certificate,O=My Organization", issuer: root });
   stranger = await issue({ subject: "CN=Client Certificate,O=My Organization", issuer: await issue({ subject: "CN=Other CA", ca: true }) });
-  const pair = await generateKeyPair("RS256", { extractable: true });
-  signingKey = pair.privateKey as webcrypto.CryptoKey;
+  const pair = await rsaCryptoKeys("guard-jwt");
+  signingKey = pair.privateKey;
   jwks = createLocalJWKSet({ keys: [{ ...(await exportJWK(pair.publicKey)), kid: "k1", alg: "RS256" }] });
 });
 

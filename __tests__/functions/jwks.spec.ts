@@ -2,8 +2,9 @@
 import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { webcrypto } from "node:crypto";
-import { SignJWT, exportJWK, generateKeyPair, type JWK } from "jose";
+import { SignJWT, exportJWK, type JWK } from "jose";
 import { createAccessJwtVerifier } from "../../functions/lib/access-jwt";
+import { rsaCryptoKeys } from "../test-keys";
 
 const TEAM = "acme.cloudflareaccess.com";
 const AUD = "aud-tag";
@@ -16,8 +17,8 @@ let keys: { kid: string; jwk: JWK; privateKey: webcrypto.CryptoKey }[] = [];
 const held: ServerResponse[] = [];
 
 async function newKey(kid: string) {
-  const pair = await generateKeyPair("RS256", { extractable: true });
-  return { kid, jwk: { ...(await exportJWK(pair.publicKey)), kid, alg: "RS256" }, privateKey: pair.privateKey as webcrypto.CryptoKey };
+  const pair = await rsaCryptoKeys(`jwks-${kid}`);
+  return { kid, jwk: { ...(await exportJWK(pair.publicKey)), kid, alg: "RS256" }, privateKey: pair.privateKey };
 }
 
 beforeAll(async () => {

@@ -1,17 +1,18 @@
-import { createSign, generateKeyPairSync, type webcrypto } from "node:crypto";
-import { SignJWT, createLocalJWKSet, exportJWK, generateKeyPair, type JWTVerifyGetKey } from "jose";
+import { createSign, type KeyObject, type webcrypto } from "node:crypto";
+import { SignJWT, createLocalJWKSet, exportJWK, type JWTVerifyGetKey } from "jose";
 import { createAccessJwtVerifier } from "../../functions/lib/access-jwt";
+import { rsaCryptoKeys, rsaKeyObjects } from "../test-keys";
 
 const TEAM = "acme.cloudflareaccess.com";
 const AUD = "4714c1358e65fe4b408ad6d432a5f878f08194bdb4752441fd56faefa9b2b6f2";
 let jwks: JWTVerifyGetKey;
 let privateKey: webcrypto.CryptoKey;
 let publicPem: Uint8Array;
-const nodeKeys = generateKeyPairSync("rsa", { modulusLength: 2048 });
+const nodeKeys = rsaKeyObjects("access-jwt-node");
 
 beforeAll(async () => {
-  const pair = await generateKeyPair("RS256", { extractable: true });
-  privateKey = pair.privateKey as webcrypto.CryptoKey;
+  const pair = await rsaCryptoKeys("access-jwt");
+  privateKey = pair.privateKey;
   const jwk = { ...(await exportJWK(pair.publicKey)), kid: "key-1", alg: "RS256" };
   jwks = createLocalJWKSet({ keys: [jwk] });
   publicPem = new TextEncoder().encode(JSON.stringify(jwk));
@@ -102,12 +103,12 @@ describe("Cloudflare Access JWT check", () => {
   });
 
   it("verifies with node:crypto keys too, and refuses RSA keys under 2048 bits", async () => {
-    const sign = (pem: ReturnType<typeof generateKeyPairSync>["privateKey"]) => {
+    const sign = (pem: KeyObject) => {
       const input = `${b64({ alg: "RS256", kid: "k" })}.${b64({ iss: `https://${TEAM}`, aud: AUD, exp: Math.floor(Date.now() / 1000) + 300, email: "bob@example.com" })}`;
       return `${input}.${createSign("sha256").update(input).sign(pem).toString("base64url")}`;
     };
     const strong = nodeKeys;
-    const weak = generateKeyPairSync("rsa", { modulusLength: 1024 });
+    const weak = rsaKeyObjects("access-jwt-weak", 1024);
     expect(await createAccessJwtVerifier({ teamDomain: TEAM, audience: AUD, jwks: async () => strong.publicKey })(sign(strong.privateKey))).toEqual({ ok: true, email: "bob@example.com" });
     expect(await createAccessJwtVerifier({ teamDomain: TEAM, audience: AUD, jwks: async () => weak.publicKey })(sign(weak.privateKey))).toEqual({ ok: false, reason: "invalid", detail: "ERR_JOSE_INVALID_KEY" });
   });
