@@ -125,6 +125,23 @@ async function redirectsToAccess(app, opts) {
   return ["FAIL", `answered ${r.status}${location ? ` to ${location.slice(0, 80)}` : ""}, not a redirect to the Access login`];
 }
 
+/**
+ * A TLS context for these options, made once per process: a run needs two, and the tests, which
+ * call smoke() many times in one process, would otherwise parse the trusted roots every time.
+ */
+const contexts = new Map();
+function context(what, options) {
+  const key = JSON.stringify(options);
+  if (!contexts.has(key)) {
+    try {
+      contexts.set(key, createSecureContext(options));
+    } catch (e) {
+      throw new Error(`${what} cannot be used: ${e.message}`);
+    }
+  }
+  return contexts.get(key);
+}
+
 async function main(argv, print) {
   const { options, positional } = parseArgs(argv, ["origin-url", "app-url", "cert", "key", "ca", "timeout-ms", "outputs-file", "resolve"]);
   if (options.help) {
@@ -152,13 +169,6 @@ async function main(argv, print) {
     }),
   );
   const ca = options.ca ? [...rootCertificates, file(options.ca)] : undefined;
-  const context = (what, options) => {
-    try {
-      return createSecureContext(options);
-    } catch (e) {
-      throw new Error(`${what} cannot be used: ${e.message}`);
-    }
-  };
   const tls = {
     without: context("--ca", { ca }),
     withCert: cert ? context("the client certificate and key", { ca, cert, key }) : undefined,

@@ -1,4 +1,8 @@
-/** The published key set's cache, against a local HTTP server on 127.0.0.1 (closed at the end). */
+/**
+ * The published key set's cache, against a local HTTP server on 127.0.0.1 (closed at the end).
+ * Each test has an endpoint of its own on that server (its mode, key set and request count), so
+ * the tests run concurrently: those that wait for the fetch deadline wait together.
+ */
 import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { webcrypto } from "node:crypto";
@@ -9,28 +13,44 @@ import { rsaCryptoKeys } from "../test-keys";
 const TEAM = "acme.cloudflareaccess.com";
 const AUD = "aud-tag";
 type Mode = "ok" | "403" | "503" | "garbage" | "not-a-key-set" | "hang" | "dribble" | "huge";
-let mode: Mode = "ok";
-let requests = 0;
-let server: Server;
-let url: string;
-let keys: { kid: string; jwk: JWK; privateKey: webcrypto.CryptoKey }[] = [];
+type Key = { kid: string; jwk: JWK; privateKey: webcrypto.CryptoKey };
+/** A test's endpoint: what it answers, with which keys, and how often it was asked. */
+interface Endpoint {
+  readonly url: string;
+  mode: Mode;
+  keys: Key[];
+  requests: number;
+}
+const endpoints = new Map<string, Endpoint>();
 const held: ServerResponse[] = [];
+let server: Server;
+let k1: Key;
 
-async function newKey(kid: string) {
+async function newKey(kid: string): Promise<Key> {
   const pair = await rsaCryptoKeys(`jwks-${kid}`);
   return { kid, jwk: { ...(await exportJWK(pair.publicKey)), kid, alg: "RS256" }, privateKey: pair.privateKey };
 }
 
-beforeAll(async () => {
-  keys = [await newKey("k1")];
-  server = createServer((_req, res) => {
-    requests++;
-    switch (mode) {
+/**
+ * Server and key, made once. Every test awaits it: jest-circus starts concurrent tests before the
+ * `beforeAll` hooks of the describe they are in (this spec runs inside its group's describe).
+ */
+let setup: Promise<void> | undefined;
+const ready = () => (setup ??= start());
+beforeAll(ready);
+
+async function start() {
+  k1 = await newKey("k1");
+  server = createServer((req, res) => {
+    const endpoint = endpoints.get(String(req.url).split("/")[1]);
+    if (!endpoint) return res.writeHead(404).end();
+    endpoint.requests++;
+    switch (endpoint.mode) {
       case "ok":
-        return res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ keys: keys.map((k) => k.jwk) }));
+        return res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ keys: endpoint.keys.map((k) => k.jwk) }));
       case "403":
       case "503":
-        return res.writeHead(Number(mode)).end("{}");
+        return res.writeHead(Number(endpoint.mode)).end("{}");
       case "garbage":
         return res.writeHead(200).end("<html>not json");
       case "not-a-key-set":
@@ -48,8 +68,7 @@ beforeAll(async () => {
     }
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/cdn-cgi/access/certs`;
-});
+}
 
 afterAll(async () => {
   for (const res of held) res.destroy();
@@ -57,85 +76,93 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-beforeEach(() => {
-  mode = "ok";
-  requests = 0;
-});
+/** A new endpoint on the server, answering `mode` with the key k1. */
+async function endpoint(mode: Mode = "ok"): Promise<Endpoint> {
+  await ready();
+  const id = `endpoint-${endpoints.size}`;
+  const e: Endpoint = { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/${id}/cdn-cgi/access/certs`, mode, keys: [k1], requests: 0 };
+  endpoints.set(id, e);
+  return e;
+}
 
-const token = (key = keys[0], kid = key.kid) =>
+const token = (key = k1, kid = key.kid) =>
   new SignJWT({ email: "alice@example.com" }).setProtectedHeader({ alg: "RS256", kid }).setIssuer(`https://${TEAM}`).setAudience(AUD).setExpirationTime("5m").sign(key.privateKey);
 
-function verifier(clock = { t: 0 }) {
-  return createAccessJwtVerifier({ teamDomain: TEAM, audience: AUD, jwksUrl: url, keySet: { timeoutMs: 300, now: () => clock.t } });
+function verifier(at: Endpoint, clock = { t: 0 }) {
+  return createAccessJwtVerifier({ teamDomain: TEAM, audience: AUD, jwksUrl: at.url, keySet: { timeoutMs: 300, now: () => clock.t } });
 }
 
 describe("published key set", () => {
-  it("is fetched once, and concurrent first requests share the fetch", async () => {
-    const verify = verifier();
+  it.concurrent("is fetched once, and concurrent first requests share the fetch", async () => {
+    const at = await endpoint();
+    const verify = verifier(at);
     const results = await Promise.all(Array.from({ length: 20 }, async () => verify(await token())));
     expect(results.every((r) => r.ok)).toBe(true);
     await verify(await token());
-    expect(requests).toBe(1);
+    expect(at.requests).toBe(1);
   });
 
-  it("random unknown kids: at most one fetch per 30 s cooldown, whatever their number", async () => {
+  it.concurrent("random unknown kids: at most one fetch per 30 s cooldown, whatever their number", async () => {
+    const at = await endpoint();
     const clock = { t: 0 };
-    const verify = verifier(clock);
+    const verify = verifier(at, clock);
     expect((await verify(await token())).ok).toBe(true); // fetch 1
     for (let i = 0; i < 200; i++) {
       clock.t = i * 100; // 0 … 19.9 s
-      expect(await verify(await token(keys[0], `random-${i}`))).toMatchObject({ ok: false, reason: "invalid", detail: "ERR_JWKS_NO_MATCHING_KEY" });
+      expect(await verify(await token(k1, `random-${i}`))).toMatchObject({ ok: false, reason: "invalid", detail: "ERR_JWKS_NO_MATCHING_KEY" });
     }
-    expect(requests).toBe(1);
+    expect(at.requests).toBe(1);
     clock.t = 30_000;
-    for (let i = 0; i < 50; i++) await verify(await token(keys[0], `again-${i}`));
-    expect(requests).toBe(2); // one refetch for 50 more unknown kids
+    for (let i = 0; i < 50; i++) await verify(await token(k1, `again-${i}`));
+    expect(at.requests).toBe(2); // one refetch for 50 more unknown kids
   });
 
-  it("a rotated key is picked up after the cooldown, without a redeploy", async () => {
+  it.concurrent("a rotated key is picked up after the cooldown, without a redeploy", async () => {
+    const at = await endpoint();
     const clock = { t: 0 };
-    const verify = verifier(clock);
+    const verify = verifier(at, clock);
     await verify(await token());
     const rotated = await newKey("k2");
-    keys = [keys[0], rotated];
+    at.keys = [k1, rotated];
     expect((await verify(await token(rotated))).ok).toBe(false); // within the cooldown
     clock.t = 31_000;
     expect(await verify(await token(rotated))).toMatchObject({ ok: true, email: "alice@example.com" });
-    keys = [keys[0]];
   });
 
-  it.each<[Mode]>([["403"], ["503"], ["garbage"], ["not-a-key-set"], ["huge"], ["hang"], ["dribble"]])(
+  it.concurrent.each<[Mode]>([["403"], ["503"], ["garbage"], ["not-a-key-set"], ["huge"], ["hang"], ["dribble"]])(
     "endpoint %s: keys_unavailable within the fetch deadline, then fast with no new fetch for 5 s",
     async (failing) => {
-      mode = failing;
+      const at = await endpoint(failing);
       const clock = { t: 0 };
-      const verify = verifier(clock);
+      const verify = verifier(at, clock);
       const started = Date.now();
       expect(await verify(await token())).toMatchObject({ ok: false, reason: "keys_unavailable" });
       expect(Date.now() - started).toBeLessThan(1500); // deadline 300 ms, generous margin for a busy machine
       clock.t = 4_999;
       for (let i = 0; i < 20; i++) expect(await verify(await token())).toMatchObject({ ok: false, reason: "keys_unavailable" });
-      expect(requests).toBe(1);
-      mode = "ok";
+      expect(at.requests).toBe(1);
+      at.mode = "ok";
       clock.t = 5_000;
       expect((await verify(await token())).ok).toBe(true);
-      expect(requests).toBe(2);
+      expect(at.requests).toBe(2);
     },
   );
 
-  it("keeps using a set up to 1 h old while refreshes fail, then refuses", async () => {
+  it.concurrent("keeps using a set up to 1 h old while refreshes fail, then refuses", async () => {
+    const at = await endpoint();
     const clock = { t: 0 };
-    const verify = verifier(clock);
+    const verify = verifier(at, clock);
     expect((await verify(await token())).ok).toBe(true);
-    mode = "503";
+    at.mode = "503";
     clock.t = 11 * 60_000; // past the 10 min max age: refresh fails, stale set used
     expect((await verify(await token())).ok).toBe(true);
     clock.t = 61 * 60_000;
     expect(await verify(await token())).toMatchObject({ ok: false, reason: "keys_unavailable" });
-    expect(requests).toBe(3);
+    expect(at.requests).toBe(3);
   });
 
-  it("an unreachable host (connection refused) is keys_unavailable", async () => {
+  it.concurrent("an unreachable host (connection refused) is keys_unavailable", async () => {
+    await ready();
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const port = (closed.address() as AddressInfo).port;
