@@ -8,17 +8,23 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, stat
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { promisify } from "node:util";
+import { buildApp } from "../scripts/build.mjs";
 
 const run = promisify(execFile);
 const root = join(__dirname, "..");
 const copies: string[] = [];
 
-/** A copy of the project sources (node_modules linked) at a fresh path. */
+/**
+ * A copy of the project sources (node_modules linked) at a fresh path, timestamps kept, with this
+ * checkout's bundle of main.ts (up to date: the copy's runner uses it as it is). Everything else
+ * the synth makes is built there from scratch: the handlers and the applications' Lambda bundles,
+ * whose content (the assets' hashes) must not depend on the path.
+ */
 function checkout(label: string): string {
   const dir = join(mkdtempSync(join(tmpdir(), `alb-mtls-${label}-`)), "nested", label);
   copies.push(dir);
-  for (const entry of ["main.ts", "constructs", "stacks", "functions", "scripts", "examples", "cdktf.json", "package.json"]) {
-    cpSync(join(root, entry), join(dir, entry), { recursive: true });
+  for (const entry of ["main.ts", "constructs", "stacks", "functions", "scripts", "examples", "cdktf.json", "package.json", ".build/main.cjs", ".build/app.inputs.json"]) {
+    cpSync(join(root, entry), join(dir, entry), { recursive: true, preserveTimestamps: true });
   }
   symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
   return dir;
@@ -45,7 +51,8 @@ afterAll(() => {
 
 describe("the app", () => {
   it("synthesizes byte-identical, machine-independent stack folders from two checkouts", async () => {
-    // This checkout (its build up to date) and a fresh copy at another path (built from scratch).
+    // This checkout (its build brought up to date first) and a copy at another path.
+    await buildApp();
     const out = join(mkdtempSync(join(tmpdir(), "alb-mtls-out-")), "nested", "out");
     mkdirSync(join(out, ".."), { recursive: true });
     copies.push(out);

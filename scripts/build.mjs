@@ -99,5 +99,5 @@ export function buildAll(options) {
 
 // `node scripts/build.mjs` (npm's `prepare`, after `npm ci`): bring the build up to date.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  await buildAll().catch(() => process.exit(1));
+  buildAll().catch(() => process.exit(1));
 }

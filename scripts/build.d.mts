@@ -1,0 +1,7 @@
+export const root: string;
+export const buildDir: string;
+export function functionNames(): string[];
+export function buildFunctions(options?: { force?: boolean }): Promise<boolean>;
+export function appBundle(entry?: string): { name: string; file: string };
+export function buildApp(options?: { force?: boolean; entry?: string }): Promise<boolean>;
+export function buildAll(options?: { force?: boolean; entry?: string }): Promise<[boolean, boolean]>;
