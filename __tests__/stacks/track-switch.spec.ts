@@ -53,7 +53,7 @@ function referenceState(json: Record<string, any>) {
 }
 
 describe("npm run track-switch", () => {
-  it("writes an import ID for every import block of the current stack, the certificate ID, and the state rm line", async () => {
+  it("writes an import ID for every import block of the current stack, the certificate ID, and the state rm line", () => {
     const dir = withState(referenceState(synthStack()));
     const { code, stderr } = run(["article", "--state-file", "state.json", "--out", "switch.tfvars.json"], dir);
     expect(code).toBe(0);
@@ -76,16 +76,16 @@ describe("npm run track-switch", () => {
     expect(stderr).toContain("cloudflare_authenticated_origin_pulls.cloudflare_zone_origin_pulls: 5.14 cannot import it; the apply writes the same setting again");
     expect(stderr).toContain('"providers": "aws-current", "switchFromReferenceTrack": "forget"');
     expect(stderr).not.toContain("data.cloudflare_zone"); // data sources are read anew, not forgotten
-  }, 30_000);
+  });
 
-  it("covers a stack with applications", async () => {
+  it("covers a stack with applications", () => {
     const apps = { applications: { a: { lambdaArn: "arn:aws:lambda:ap-northeast-1:123456789012:function:a" } } };
     const dir = withState(referenceState(synthStack(apps)));
     const { code, stdout } = run(["apps", "--state-file", "state.json"], dir);
     expect(code).toBe(0);
     const imports: { id: string }[] = synthStack({ ...apps, providers: "current", switchFromReferenceTrack: "import" }).import;
     expect(Object.keys(JSON.parse(stdout).reference_track_import_ids).sort()).toEqual(imports.map((i) => /\["(.+)"\]/.exec(i.id)![1]).sort());
-  }, 30_000);
+  });
 
   it("refuses what it cannot move, saying why", async () => {
     const zoneScoped = { resources: [{ mode: "managed", type: "cloudflare_zero_trust_access_policy", name: "p", instances: [{ attributes: { id: "x", zone_id: ZONE_ID } }] }] };
@@ -98,5 +98,5 @@ describe("npm run track-switch", () => {
     expect(r.stderr).toContain("the state holds no Cloudflare resource: nothing to switch (already switched?)");
     r = await runProcess([], withState({})); // as npm runs it: the process's exit code
     expect([r.code, r.stderr.split("\n")[0]]).toEqual([2, "track-switch: missing <stack>"]);
-  }, 30_000);
+  });
 });

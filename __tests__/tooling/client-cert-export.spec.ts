@@ -19,7 +19,7 @@ function run(args: string[], options: { cwd?: string } = {}): { code: number; ou
   const code = clientCertCommand(args, { cwd: options.cwd ?? root, print: (l) => lines.push(l), printError: (l) => lines.push(l) });
   return { code, out: `${lines.join("\n")}\n` };
 }
-/** The command as `npm run client-cert` runs it: a process of its own (its exit code, a terraform on its PATH). */
+/** The command as `npm run client-cert` runs it: a process of its own (a terraform on its PATH; its exit code is the command's). */
 function runProcess(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ code: number; out: string }> {
   return new Promise((resolve) =>
     execFile(process.execPath, [join(root, "scripts/client-cert.mjs"), ...args], { cwd: options.cwd ?? root, env: options.env ?? process.env }, (e, stdout, stderr) =>
@@ -36,7 +36,7 @@ afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true }))
 const mode = (f: string) => statSync(f).mode & 0o777;
 
 describe("npm run client-cert", () => {
-  it("writes the certificate and key from the outputs with owner-only permissions and prints the curl line", async () => {
+  it("writes the certificate and key from the outputs with owner-only permissions and prints the curl line", () => {
     const dir = temp();
     writeFileSync(join(dir, "outputs.json"), JSON.stringify(outputs));
     const { code, out } = run(["article", "--outputs-file", "outputs.json", "--out-dir", "certs"], { cwd: dir });
@@ -47,7 +47,7 @@ describe("npm run client-cert", () => {
     expect(out).toContain("curl --cert certs/article-client.crt --key certs/article-client.key https://myapp.aws.example.com/");
   });
 
-  it("prints one curl line per application: the origin, with the application's Host header", async () => {
+  it("prints one curl line per application: the origin, with the application's Host header", () => {
     const dir = temp();
     const applications = { value: { wiki: { url: "https://wiki.example.com", access_application_aud: "a" }, admin: { url: "https://admin.example.com", access_application_aud: "b" } } };
     writeFileSync(join(dir, "outputs.json"), JSON.stringify({ ...outputs, applications }));
@@ -60,7 +60,7 @@ describe("npm run client-cert", () => {
     ]);
   });
 
-  it("tightens the permissions of files that already existed", async () => {
+  it("tightens the permissions of files that already existed", () => {
     const dir = temp();
     writeFileSync(join(dir, "outputs.json"), JSON.stringify(outputs));
     writeFileSync(join(dir, "article-client.key"), "old");
@@ -87,7 +87,7 @@ describe("npm run client-cert", () => {
     expect(code).toBe(0);
   });
 
-  it("explains a stack that brings its own certificate (no key in its outputs)", async () => {
+  it("explains a stack that brings its own certificate (no key in its outputs)", () => {
     const dir = temp();
     writeFileSync(join(dir, "outputs.json"), JSON.stringify({ origin_url: outputs.origin_url }));
     const { code, out } = run(["hardened", "--outputs-file", "outputs.json"], { cwd: dir });
@@ -96,11 +96,11 @@ describe("npm run client-cert", () => {
     expect(out).not.toMatch(/^\s+at /m);
   });
 
-  it("names the missing stack folder, and shows the usage on bad arguments", async () => {
+  it("names the missing stack folder, and shows the usage on bad arguments", () => {
     const missing = run(["nope"], { cwd: temp() });
     expect(missing.code).toBe(1);
     expect(missing.out).toContain("client-cert: no stack folder cdktf.out/stacks/nope");
-    const usage = await runProcess([]); // as npm runs it: the process's exit code
+    const usage = run([]);
     expect(usage.code).toBe(2);
     expect(usage.out).toContain("usage: npm run client-cert -- <stack>");
   });
