@@ -40,10 +40,32 @@ export function ref(json: TfJson, type: string, attr: string, kind: "resource" |
 /** The built handlers (global setup builds them), for constructs that take a built file. */
 export const HANDLERS = { echo: ".build/functions/echo/index.mjs", guard: ".build/functions/guard/index.mjs" };
 
-/** Synthesized JSON of an AlbMtlsStack named `name` with these props (its handlers: the default builds). */
+/** Synthesized Terraform JSON (text) by stack name and props, for props that are plain data. */
+const synthesized = new Map<string, string>();
+
+/**
+ * Synthesized JSON of an AlbMtlsStack named `name` with these props (its handlers: the default
+ * builds). Props that are plain data are synthesized once per group of specs: a repeated call
+ * parses the same text again, so every caller gets its own object.
+ */
 export function synthStack(props: AlbMtlsStackProps = {}, name = "article"): TfJson & Record<string, any> {
-  // Loaded on first use: a file that tests one construct does not load every construct and provider binding.
-  const { AlbMtlsStack } = require("../stacks/alb-mtls-stack") as typeof import("../stacks/alb-mtls-stack");
-  const stack = new AlbMtlsStack(Testing.app({ fakeCdktfJsonPath: true }), name, props);
-  return JSON.parse(Testing.synth(stack));
+  const key = plainData(props) ? JSON.stringify([name, props]) : undefined;
+  let text = key === undefined ? undefined : synthesized.get(key);
+  if (text === undefined) {
+    // Loaded on first use: a file that tests one construct does not load every construct and provider binding.
+    const { AlbMtlsStack } = require("../stacks/alb-mtls-stack") as typeof import("../stacks/alb-mtls-stack");
+    text = Testing.synth(new AlbMtlsStack(Testing.app({ fakeCdktfJsonPath: true }), name, props));
+    if (key !== undefined) synthesized.set(key, text);
+  }
+  return JSON.parse(text);
+}
+
+/** True for strings, numbers, booleans, arrays and plain objects of them (no tokens, functions or class instances). */
+function plainData(value: unknown): boolean {
+  if (value === null || typeof value === "boolean") return true;
+  if (typeof value === "number") return Number.isFinite(value);
+  if (typeof value === "string") return !value.includes("${"); // a token's text
+  if (Array.isArray(value)) return value.every(plainData);
+  if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) return Object.values(value).every(plainData);
+  return false;
 }
