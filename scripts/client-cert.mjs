@@ -7,7 +7,7 @@
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { UsageError, parseArgs, readOutputs } from "./stack-outputs.mjs";
+import { UsageError, failure, parseArgs, readOutputs } from "./stack-outputs.mjs";
 
 const USAGE = `usage: npm run client-cert -- <stack> [--out-dir DIR] [--outputs-file FILE]
 
@@ -26,9 +26,7 @@ export function clientCertCommand(argv, { print = console.log, printError = cons
     main(argv, print, cwd);
     return 0;
   } catch (e) {
-    printError(`client-cert: ${e.message}`);
-    if (e instanceof UsageError) printError(USAGE);
-    return e instanceof UsageError ? 2 : 1;
+    return failure("client-cert", USAGE, e, printError);
   }
 }
 

@@ -15,7 +15,7 @@ import { lookup as dnsLookup } from "node:dns";
 import { readFileSync } from "node:fs";
 import { request } from "node:https";
 import { createSecureContext, rootCertificates } from "node:tls";
-import { UsageError, parseArgs, readOutputs } from "./stack-outputs.mjs";
+import { UsageError, failure, parseArgs, readOutputs } from "./stack-outputs.mjs";
 
 const USAGE = `usage: npm run smoke -- <stack> [options]
        npm run smoke -- --origin-url URL --app-url URL --cert FILE --key FILE [options]
@@ -209,9 +209,7 @@ export async function smoke(argv, { print = console.log, printError = console.er
   try {
     return await main(argv, print);
   } catch (e) {
-    printError(`smoke: ${e.message}`);
-    if (e instanceof UsageError) printError(USAGE);
-    return e instanceof UsageError ? 2 : 1;
+    return failure("smoke", USAGE, e, printError);
   }
 }
 

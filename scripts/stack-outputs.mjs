@@ -7,6 +7,16 @@ import { join, resolve } from "node:path";
 
 export class UsageError extends Error {}
 
+/**
+ * A failure of command `name` as it ends: the message printed as `<name>: <message>` (and the
+ * usage, for a usage error); the exit code, 2 for a usage error and 1 otherwise.
+ */
+export function failure(name, usage, error, printError) {
+  printError(`${name}: ${error.message}`);
+  if (error instanceof UsageError) printError(usage);
+  return error instanceof UsageError ? 2 : 1;
+}
+
 /** Command-line flags: `--name value` pairs and positional arguments. */
 export function parseArgs(argv, flags) {
   const options = {};

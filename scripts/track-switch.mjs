@@ -13,7 +13,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { UsageError, parseArgs } from "./stack-outputs.mjs";
+import { UsageError, failure, parseArgs } from "./stack-outputs.mjs";
 
 const USAGE = `usage: npm run track-switch -- <stack> [--state-file FILE] [--out FILE]
 
@@ -92,9 +92,7 @@ export function trackSwitchCommand(argv, { print = console.log, printError = con
     main(argv, print, printError);
     return 0;
   } catch (e) {
-    printError(`track-switch: ${e.message}`);
-    if (e instanceof UsageError) printError(USAGE);
-    return e instanceof UsageError ? 2 : 1;
+    return failure("track-switch", USAGE, e, printError);
   }
 }
 
