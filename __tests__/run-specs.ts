@@ -1,6 +1,6 @@
 /**
- * Runs the specs of one folder (`__tests__/<group>/*.spec.ts`) as one Jest test file, each spec in
- * a `describe` named after it (`alb.spec.ts` → "alb").
+ * Runs the specs of one folder (`__tests__/<group>/*.spec.ts`) in the Jest test file that calls it,
+ * each spec in a `describe` named after it (`alb.spec.ts` → "alb").
  *
  * Why not one Jest file per spec: Jest gives every test file a fresh module registry, so each file
  * loaded cdktf and the provider bindings again (about 12 MB of JavaScript) and paid Jest's set-up
@@ -9,7 +9,7 @@
  * handler instances), cleans it up in its own `afterAll`, and restores what it mocks.
  *
  * Every `*.spec.ts` of the folder runs, in name order: a new spec needs no registration.
- * One spec alone: `npx jest <group> -t '^<spec> '`, for example `npx jest constructs -t '^alb '`.
+ * One spec alone: `npx jest <file> -t '^<spec> '`, for example `npx jest synth -t '^alb '`.
  */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
