@@ -9,7 +9,7 @@
  * handler instances), cleans it up in its own `afterAll`, and restores what it mocks.
  *
  * Every `*.spec.ts` of the folder runs, in name order: a new spec needs no registration.
- * One spec alone: `npx jest <file> -t '^<spec> '`, for example `npx jest synth -t '^alb '`.
+ * One spec alone: `npx jest <file> -t '^<spec> '`, for example `npx jest constructs-and-stacks -t '^alb '`.
  */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
