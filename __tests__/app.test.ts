@@ -4,7 +4,7 @@
  * must stop synth with a message, not a stack trace.
  */
 import { execFile } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { promisify } from "node:util";
@@ -44,6 +44,30 @@ function tree(dir: string): Record<string, string> {
 }
 
 const env = { ...process.env, CDKTF_CONTEXT_JSON: undefined, CDKTF_OUTDIR: undefined };
+type Run = { code: number; stdout: string; stderr: string };
+const outcome = (p: Promise<{ stdout: string; stderr: string }>): Promise<Run> =>
+  p.then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (e: Run) => e,
+  );
+
+/** This checkout's synth (into `out`), the copy's, and a synth with bad configuration, started together in beforeAll. */
+let out: string, copy: string;
+let synthHere: Promise<Run>, synthCopy: Promise<Run>, badConfig: Promise<Run>;
+
+beforeAll(async () => {
+  await buildApp(); // this checkout's bundle of main.ts up to date, before the copy takes it
+  out = join(mkdtempSync(join(tmpdir(), "alb-mtls-out-")), "nested", "out");
+  mkdirSync(join(out, ".."), { recursive: true });
+  copies.push(out);
+  copy = checkout("two-other-name");
+  synthHere = outcome(run("node", ["scripts/app.mjs"], { cwd: root, env: { ...env, CDKTF_OUTDIR: out } }));
+  synthCopy = outcome(run("node", ["scripts/app.mjs"], { cwd: copy, env }));
+  // As `cdktf synth` runs the app: the configuration in CDKTF_CONTEXT_JSON, an output folder of its own.
+  const bad = { ...JSON.parse(readFileSync(join(root, "cdktf.json"), "utf8")).context, stacks: { prod: { baseNme: "x", subnets: "public-a" } } };
+  const badOut = join(out, "..", "bad");
+  badConfig = outcome(run("node", ["scripts/app.mjs"], { cwd: root, env: { ...env, CDKTF_CONTEXT_JSON: JSON.stringify(bad), CDKTF_OUTDIR: badOut } }));
+});
 
 afterAll(() => {
   for (const dir of copies) rmSync(join(dir, "..", ".."), { recursive: true, force: true });
@@ -51,17 +75,10 @@ afterAll(() => {
 
 describe("the app", () => {
   it("synthesizes byte-identical, machine-independent stack folders from two checkouts", async () => {
-    // This checkout (its build brought up to date first) and a copy at another path.
-    await buildApp();
-    const out = join(mkdtempSync(join(tmpdir(), "alb-mtls-out-")), "nested", "out");
-    mkdirSync(join(out, ".."), { recursive: true });
-    copies.push(out);
-    const b = checkout("two-other-name");
-    await Promise.all([
-      run("node", ["scripts/app.mjs"], { cwd: root, env: { ...env, CDKTF_OUTDIR: out } }),
-      run("node", ["scripts/app.mjs"], { cwd: b, env }),
-    ]);
-    const a = root;
+    // This checkout and a copy at another path.
+    expect((await synthHere).code).toBe(0);
+    expect((await synthCopy).code).toBe(0);
+    const [a, b] = [root, copy];
     const [ta, tb] = [tree(out), tree(join(b, "cdktf.out"))];
 
     expect(Object.keys(ta)).toEqual(expect.arrayContaining(["manifest.json", "stacks/article/cdk.tf.json"]));
@@ -76,28 +93,23 @@ describe("the app", () => {
   }, 30_000);
 
   it("packages the echo handler, which runs and answers as the reference", async () => {
-    const dir = copies[1]; // the copy, synthesized by the test above
-    const asset = Object.keys(tree(join(dir, "cdktf.out"))).find((f) => /^stacks\/article\/assets\/.*\/index\.mjs$/.test(f))!;
+    await synthCopy;
+    const asset = Object.keys(tree(join(copy, "cdktf.out"))).find((f) => /^stacks\/article\/assets\/.*\/index\.mjs$/.test(f))!;
     // A child node process loads it as Lambda's Node runtime does: an ES module exporting `handler`.
     const script = `const { handler } = await import(process.argv[1]);
       console.log(JSON.stringify(await handler({ requestContext: { elb: { targetGroupArn: "arn:x" } }, path: "/" })));`;
-    const { stdout } = await run("node", ["--input-type=module", "-e", script, join(dir, "cdktf.out", asset)]);
+    const { stdout } = await run("node", ["--input-type=module", "-e", script, join(copy, "cdktf.out", asset)]);
     const res = JSON.parse(stdout);
     expect(res.statusCode).toBe(200);
     expect(JSON.parse(res.body).event.requestContext.elb.targetGroupArn).toBe("[HIDDEN]");
   }, 30_000);
 
   it("stops on bad configuration with every problem named, and no stack trace", async () => {
-    const dir = copies[1]; // the copy, already built: only the configuration changes
-    const cdktfJson = JSON.parse(readFileSync(join(dir, "cdktf.json"), "utf8"));
-    writeFileSync(join(dir, "cdktf.json"), JSON.stringify({ ...cdktfJson, context: { stacks: { prod: { baseNme: "x", subnets: "public-a" } } } }));
-    const failure = await run("node", ["scripts/app.mjs"], { cwd: dir, env }).then(
-      () => undefined,
-      (e: { code: number; stderr: string }) => e,
-    );
-    expect(failure?.code).toBe(1);
-    expect(failure?.stderr).toContain("stacks.prod.baseNme: unknown key");
-    expect(failure?.stderr).toContain("stacks.prod.subnets: expected an array of strings");
-    expect(failure?.stderr).not.toMatch(/^\s+at /m);
+    const { code, stdout, stderr } = await badConfig;
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toContain("stacks.prod.baseNme: unknown key");
+    expect(stderr).toContain("stacks.prod.subnets: expected an array of strings");
+    expect(stderr).not.toMatch(/^\s+at /m);
   }, 30_000);
 });
