@@ -7,7 +7,7 @@
 // - the guard Lambda (the bundle that is deployed), a full check (RSA-4096 client certificate as
 //   the stack issues it + RS256 Access token): cold start (import + first request, key set fetched
 //   from a local server) over 5 fresh processes, and warm per-request latency, p50/p99 of 2000.
-//   node scripts/bench.mjs [--runs N] [--guard-only]   (default 10 warm runs, 3 cold; the test suite: 2 first runs, 3 warm)
+//   node scripts/bench.mjs [--runs N] [--guard-only]   (default 10 warm runs, 3 cold; the test suite: 2 first runs, 5 warm)
 import { execFile, spawnSync } from "node:child_process";
 import { createServer } from "node:http";
 import { webcrypto } from "node:crypto";
@@ -18,6 +18,16 @@ import { join } from "node:path";
 import { buildDir, buildFunctions, root } from "./build.mjs";
 
 const loadAtStart = loadavg()[0];
+/**
+ * The machine's speed when measured: a fixed loop of plain JavaScript in a fresh node, in ms. On a
+ * shared machine it varies from day to day and hour to hour, and every figure here with it.
+ */
+function referenceLoop() {
+  const start = process.hrtime.bigint();
+  spawnSync(process.execPath, ["-e", "let s = 0; for (let i = 0; i < 1e8; i++) s += i;"]);
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+const referenceAtStart = referenceLoop();
 const arg = process.argv.indexOf("--runs");
 const guardOnly = process.argv.includes("--guard-only");
 const runs = arg > 0 ? Number(process.argv[arg + 1]) : 10;
@@ -86,7 +96,7 @@ if (!guardOnly) {
       return jest();
     }),
   );
-  report("test suite, warm (npm test)", Array.from({ length: 3 }, jest));
+  report("test suite, warm (npm test)", Array.from({ length: 5 }, jest));
 }
 rmSync(tmp, { recursive: true, force: true });
 
@@ -151,6 +161,7 @@ const cpu = cpus();
 console.log(`${new Date().toISOString().slice(0, 10)}, ${cpu.length} × ${cpu[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
 // Wall times on a shared machine depend on what else runs: the load when the bench started and ended.
 console.log(`load average (1 min): ${loadAtStart.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end`);
+console.log(`reference loop (1e8 additions in a fresh node): ${referenceAtStart.toFixed(0)} ms at start, ${referenceLoop().toFixed(0)} ms at end`);
 if (rows.length > 0) {
   console.log("| what | median wall time | peak memory | runs |\n|---|---|---|---|");
   for (const r of rows) console.log(`| ${r.join(" | ")} |`);
