@@ -8,22 +8,24 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, stat
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { promisify } from "node:util";
-import { buildApp } from "../scripts/build.mjs";
 
 const run = promisify(execFile);
+/** The bundles of main.ts and of the packages, with what records them. */
+const BUILT_APP = ["main.cjs", "app.inputs.json", "app.modules.json", "vendor.cjs", "vendor-entry.cjs", "vendor.inputs.json", "vendor.modules.json"].map((f) => `.build/${f}`);
 const root = join(__dirname, "..");
 const copies: string[] = [];
 
 /**
  * A copy of the project sources (node_modules linked) at a fresh path, timestamps kept, with this
- * checkout's bundle of main.ts (up to date: the copy's runner uses it as it is). Everything else
- * the synth makes is built there from scratch: the handlers and the applications' Lambda bundles,
- * whose content (the assets' hashes) must not depend on the path.
+ * checkout's bundles of main.ts and of the packages (global setup brought them up to date; the
+ * copy's runner uses them as they are). Everything else the synth makes is built there from
+ * scratch: the handlers and the applications' Lambda bundles, whose content (the assets' hashes)
+ * must not depend on the path.
  */
 function checkout(label: string): string {
   const dir = join(mkdtempSync(join(tmpdir(), `alb-mtls-${label}-`)), "nested", label);
   copies.push(dir);
-  for (const entry of ["main.ts", "constructs", "stacks", "functions", "scripts", "examples", "cdktf.json", "package.json", ".build/main.cjs", ".build/app.inputs.json"]) {
+  for (const entry of ["main.ts", "constructs", "stacks", "functions", "scripts", "examples", "cdktf.json", "package.json", ...BUILT_APP]) {
     cpSync(join(root, entry), join(dir, entry), { recursive: true, preserveTimestamps: true });
   }
   symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
@@ -55,8 +57,7 @@ const outcome = (p: Promise<{ stdout: string; stderr: string }>): Promise<Run> =
 let out: string, copy: string;
 let synthHere: Promise<Run>, synthCopy: Promise<Run>, badConfig: Promise<Run>;
 
-beforeAll(async () => {
-  await buildApp(); // this checkout's bundle of main.ts up to date, before the copy takes it
+beforeAll(() => {
   out = join(mkdtempSync(join(tmpdir(), "alb-mtls-out-")), "nested", "out");
   mkdirSync(join(out, ".."), { recursive: true });
   copies.push(out);

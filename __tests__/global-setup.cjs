@@ -1,5 +1,7 @@
-// Builds the Lambda handlers once (if stale) so stack tests can package them as assets, and moves
-// every temporary file of the run into one folder (scripts/test-temp.cjs), removed at teardown.
+// Brings the build up to date once (if stale): the Lambda handlers, which stack tests package as
+// assets, and the app with the packages' bundle, which the end-to-end tests' copies of the project
+// start from (as a checkout does after `npm ci`). Moves every temporary file of the run into one
+// folder (scripts/test-temp.cjs), removed at teardown.
 const { tmpdir } = require("node:os");
 const { start } = require("../scripts/test-temp.cjs");
 
@@ -8,6 +10,6 @@ module.exports = async function globalSetup() {
   globalThis.__ALB_MTLS_TEST_RUN__ = run;
   // Set before Jest starts its workers: they and their children inherit it, and os.tmpdir() reads it.
   process.env.TMPDIR = run.runDir;
-  const { buildFunctions } = await import("../scripts/build.mjs");
-  await buildFunctions();
+  const { buildAll } = await import("../scripts/build.mjs");
+  await buildAll();
 };

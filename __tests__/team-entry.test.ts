@@ -62,8 +62,10 @@ function write(file: string, text: string): void {
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "alb-mtls-team-"));
-  // The handlers as global setup built them, timestamps kept: the runner finds them up to date.
-  for (const entry of ["constructs", "stacks", "functions", "scripts", "cdktf.json", "package.json", "tsconfig.json", ".build/functions", ".build/functions.inputs.json"]) {
+  // The project as `npm ci` leaves it: the handlers and the packages' bundle built (global setup
+  // brought them up to date), timestamps kept, so the runner bundles only the team's own files.
+  const built = [".build/functions", ".build/functions.inputs.json", ".build/vendor.cjs", ".build/vendor-entry.cjs", ".build/vendor.inputs.json", ".build/vendor.modules.json"];
+  for (const entry of ["constructs", "stacks", "functions", "scripts", "cdktf.json", "package.json", "tsconfig.json", ...built]) {
     cpSync(join(root, entry), join(dir, entry), { recursive: true, preserveTimestamps: true });
   }
   symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");

@@ -5,3 +5,4 @@ export function buildFunctions(options?: { force?: boolean }): Promise<boolean>;
 export function appBundle(entry?: string): { name: string; file: string };
 export function buildApp(options?: { force?: boolean; entry?: string }): Promise<boolean>;
 export function buildAll(options?: { force?: boolean; entry?: string }): Promise<[boolean, boolean]>;
+export const vendorBundle: string;

@@ -1,11 +1,13 @@
 // Transpile-only build with esbuild, type-checking is `npm run typecheck`:
-// - the CDKTF app: main.ts and everything it imports, node_modules included, in one file
-//   (.build/main.cjs); one file to read and compile is what makes a synth take ~0.3 s;
+// - the CDKTF app: main.ts and the project files it imports in .build/main.cjs, the packages they
+//   use (cdktf, the provider bindings…) in .build/vendor.cjs, which every app entry shares: two
+//   files to read and compile is what makes a synth take ~0.3 s, and a new entry (a team's own
+//   main.ts) bundles only its project files, not 12 MB of bindings again;
 // - each Lambda handler functions/<name>/index.ts, bundled to .build/functions/<name>/index.mjs.
 // A target is rebuilt only when one of the inputs esbuild saw last time (recorded from its
 // metafile) is newer than the output, so an unchanged project does not load esbuild at all.
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, mkdirSync } from "node:fs";
+import { builtinModules, createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -43,7 +45,8 @@ async function build(name, options) {
   // preserveSymlinks: paths in the output (comments) stay inside the project even with a linked node_modules.
   const result = await esbuild({ absWorkingDir: root, metafile: true, logLevel: "error", preserveSymlinks: true, ...options });
   mkdirSync(buildDir, { recursive: true });
-  writeFileSync(join(buildDir, `${name}.inputs.json`), JSON.stringify(Object.keys(result.metafile.inputs)));
+  // Inputs in the "vendor" namespace (a package looked up in vendor.cjs) are not files.
+  writeFileSync(join(buildDir, `${name}.inputs.json`), JSON.stringify(Object.keys(result.metafile.inputs).filter((i) => !i.startsWith("vendor:"))));
 }
 
 /**
@@ -73,14 +76,52 @@ export function appBundle(entry = "main.ts") {
   return { name, file: join(buildDir, `${name}.cjs`) };
 }
 
-/** Bundles an app entry (default main.ts) with its dependencies into one CommonJS file. */
-export async function buildApp({ force = false, entry = "main.ts" } = {}) {
-  const { name, file: out } = appBundle(entry);
-  const record = name === "main" ? "app" : `app-${name}`;
-  if (!force && fresh(record, [out])) return false;
-  await build(record, {
-    entryPoints: [entry],
-    outfile: out,
+/** The packages' bundle, shared by every app entry: exports each package module an entry imports, by its specifier. */
+export const vendorBundle = join(buildDir, "vendor.cjs");
+const vendorEntry = join(buildDir, "vendor-entry.cjs");
+const modulesOf = (record) => join(buildDir, `${record}.modules.json`);
+const readModules = (record) => (existsSync(modulesOf(record)) ? JSON.parse(readFileSync(modulesOf(record), "utf8")) : undefined);
+const BUILTIN = new Set(builtinModules);
+
+/**
+ * esbuild plugin for an app entry: an import of a package (`cdktf`, `@cdktf/provider-aws/lib/lb`)
+ * becomes a lookup in the packages' bundle, and is added to `seen`; Node's own modules stay
+ * imports, and project files are bundled.
+ */
+function packagesFromVendor(seen) {
+  return {
+    name: "packages-from-vendor",
+    setup(b) {
+      b.onResolve({ filter: /^[^./]/ }, ({ path }) => {
+        if (path.startsWith("node:") || BUILTIN.has(path.split("/")[0]) || path === "esbuild") return { path, external: true };
+        seen.add(path);
+        return { path, namespace: "vendor" };
+      });
+      b.onResolve({ filter: /^\.\/vendor\.cjs$/, namespace: "vendor" }, ({ path }) => ({ path, external: true }));
+      b.onLoad({ filter: /.*/, namespace: "vendor" }, ({ path }) => ({
+        contents: `const m = require("./vendor.cjs")[${JSON.stringify(path)}];
+if (m === undefined) throw new Error(${JSON.stringify(`${path} is not in .build/vendor.cjs: run node scripts/build.mjs`)});
+module.exports = m;`,
+        loader: "js",
+      }));
+    },
+  };
+}
+
+/** Bundles the packages `modules` (with those it had) into .build/vendor.cjs, unless it is up to date and has them all. */
+async function buildVendor(modules, { force = false } = {}) {
+  const had = readModules("vendor") ?? [];
+  const all = [...new Set([...had, ...modules])].sort();
+  if (!force && all.length === had.length && fresh("vendor", [vendorBundle])) return false;
+  mkdirSync(buildDir, { recursive: true });
+  const entry = `module.exports = {\n${all.map((m) => `  ${JSON.stringify(m)}: require(${JSON.stringify(m)}),`).join("\n")}\n};\n`;
+  if (!existsSync(vendorEntry) || readFileSync(vendorEntry, "utf8") !== entry) writeFileSync(vendorEntry, entry);
+  // Written aside and renamed, the record after it: another runner (the Terraform stage runs
+  // several side by side) reads a whole bundle, and one with every module the record lists.
+  const partial = `${vendorBundle}.${process.pid}.tmp`;
+  await build("vendor", {
+    entryPoints: [vendorEntry],
+    outfile: partial,
     bundle: true,
     platform: "node",
     format: "cjs",
@@ -89,7 +130,39 @@ export async function buildApp({ force = false, entry = "main.ts" } = {}) {
     // Loaded at synth only to bundle a user's Lambda entry, and only when it changed (constructs/nodejs-bundle.ts).
     external: ["esbuild"],
   });
+  renameSync(partial, vendorBundle);
+  writeFileSync(modulesOf("vendor"), JSON.stringify(all));
   return true;
+}
+
+/** Bundles an app entry (default main.ts): its project files into one CommonJS file, its packages into the shared vendor.cjs. */
+export async function buildApp({ force = false, entry = "main.ts" } = {}) {
+  const { name, file: out } = appBundle(entry);
+  const record = name === "main" ? "app" : `app-${name}`;
+  let built = false;
+  if (force || !fresh(record, [out]) || readModules(record) === undefined) {
+    const seen = new Set();
+    await build(record, {
+      entryPoints: [entry],
+      outfile: out,
+      bundle: true,
+      platform: "node",
+      format: "cjs",
+      target: "node20",
+      plugins: [packagesFromVendor(seen)],
+    });
+    writeFileSync(modulesOf(record), JSON.stringify([...seen].sort()));
+    built = true;
+  }
+  // Until vendor.cjs has every package the entry imports (a runner beside this one may have
+  // replaced it with its own set in between).
+  const needed = readModules(record);
+  for (let attempt = 0; ; attempt++) {
+    built = (await buildVendor(needed, { force: force && attempt === 0 })) || built;
+    const has = new Set(readModules("vendor"));
+    if (needed.every((m) => has.has(m))) return built;
+    if (attempt === 2) throw new Error(`.build/vendor.cjs keeps lacking packages of ${entry}: run node scripts/build.mjs alone`);
+  }
 }
 
 /** Brings both targets up to date, concurrently (esbuild runs them in parallel). */
