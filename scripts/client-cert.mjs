@@ -7,7 +7,7 @@
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { UsageError, failure, parseArgs, readOutputs } from "./stack-outputs.mjs";
+import { UsageError, parseArgs, readOutputs, runCommand } from "./stack-outputs.mjs";
 
 const USAGE = `usage: npm run client-cert -- <stack> [--out-dir DIR] [--outputs-file FILE]
 
@@ -22,12 +22,7 @@ const USAGE = `usage: npm run client-cert -- <stack> [--out-dir DIR] [--outputs-
  * 2 a usage error.
  */
 export function clientCertCommand(argv, { print = console.log, printError = console.error, cwd = process.cwd() } = {}) {
-  try {
-    main(argv, print, cwd);
-    return 0;
-  } catch (e) {
-    return failure("client-cert", USAGE, e, printError);
-  }
+  return runCommand("client-cert", USAGE, () => main(argv, print, cwd), printError);
 }
 
 function main(argv, print, cwd) {

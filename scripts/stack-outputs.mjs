@@ -17,6 +17,16 @@ export function failure(name, usage, error, printError) {
   return error instanceof UsageError ? 2 : 1;
 }
 
+/** Runs the body of command `name`: exit code 0 when it returns, else its failure's (see failure()). */
+export function runCommand(name, usage, body, printError) {
+  try {
+    body();
+    return 0;
+  } catch (e) {
+    return failure(name, usage, e, printError);
+  }
+}
+
 /** Command-line flags: `--name value` pairs and positional arguments. */
 export function parseArgs(argv, flags) {
   const options = {};

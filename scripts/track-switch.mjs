@@ -13,7 +13,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { UsageError, failure, parseArgs } from "./stack-outputs.mjs";
+import { UsageError, parseArgs, runCommand } from "./stack-outputs.mjs";
 
 const USAGE = `usage: npm run track-switch -- <stack> [--state-file FILE] [--out FILE]
 
@@ -88,12 +88,7 @@ function readState(stack, stateFile) {
  * cannot be switched (the reason is printed), 2 a usage error.
  */
 export function trackSwitchCommand(argv, { print = console.log, printError = console.error } = {}) {
-  try {
-    main(argv, print, printError);
-    return 0;
-  } catch (e) {
-    return failure("track-switch", USAGE, e, printError);
-  }
+  return runCommand("track-switch", USAGE, () => main(argv, print, printError), printError);
 }
 
 function main(argv, print, printError) {
