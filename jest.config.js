@@ -1,4 +1,6 @@
 /** Jest: TypeScript through esbuild (transpile only; `npm run typecheck` checks types). */
+const { moduleNameMapper: fromVendorBundle } = require("./scripts/jest-vendor.cjs");
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: "node",
@@ -8,8 +10,8 @@ module.exports = {
   // Jest's default leaves one core idle (cores − 1): on a 2-core machine that is one worker.
   maxWorkers: "100%",
   roots: ["<rootDir>/__tests__"],
-  // One Jest file per group of specs (__tests__/<group>.test.ts runs __tests__/<group>/*.spec.ts,
-  // see __tests__/run-specs.ts), and the end-to-end tests that run the project in copies of it.
+  // Four files: two run the specs of two folders each (__tests__/run-specs.ts), two run the
+  // project in copies of it (docs/development.md, "Where tests go").
   testMatch: ["<rootDir>/__tests__/*.test.ts"],
   transform: {
     "^.+\\.ts$": "<rootDir>/scripts/jest-esbuild-transform.cjs",
@@ -17,8 +19,10 @@ module.exports = {
     "/node_modules/jose/.+\\.js$": "<rootDir>/scripts/jest-esbuild-transform.cjs",
   },
   transformIgnorePatterns: ["/node_modules/(?!jose/)"],
-  // Same stub as the app bundle (scripts/archiver-stub.cjs): cdktf loads it eagerly, we never use it.
   moduleNameMapper: {
+    // cdktf and the provider bindings from the app's packages' bundle (scripts/jest-vendor.cjs).
+    ...fromVendorBundle(__dirname),
+    // Same stub as the app bundle (scripts/archiver-stub.cjs): cdktf loads it eagerly, we never use it.
     "^archiver$": "<rootDir>/scripts/archiver-stub.cjs",
     // package.json "exports" (how handlers import the gate); Jest 29 does not resolve a package's own name.
     "^alb-mtls-cdktf/gate$": "<rootDir>/functions/lib/gate.ts",

@@ -10,6 +10,7 @@ module.exports = async function globalSetup() {
   globalThis.__ALB_MTLS_TEST_RUN__ = run;
   // Set before Jest starts its workers: they and their children inherit it, and os.tmpdir() reads it.
   process.env.TMPDIR = run.runDir;
-  const { buildAll } = await import("../scripts/build.mjs");
+  const { buildAll, root } = await import("../scripts/build.mjs");
   await buildAll();
+  require("../scripts/jest-vendor.cjs").writeShims(root);
 };
