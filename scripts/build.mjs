@@ -114,7 +114,9 @@ async function buildVendor(modules, { force = false } = {}) {
   const all = [...new Set([...had, ...modules])].sort();
   if (!force && all.length === had.length && fresh("vendor", [vendorBundle])) return false;
   mkdirSync(buildDir, { recursive: true });
-  const entry = `module.exports = {\n${all.map((m) => `  ${JSON.stringify(m)}: require(${JSON.stringify(m)}),`).join("\n")}\n};\n`;
+  // Getters: a module is loaded when an entry first uses it (a stack on the reference track never
+  // loads the Cloudflare v5 bindings; a configuration error stops before most are loaded).
+  const entry = `module.exports = {\n${all.map((m) => `  get ${JSON.stringify(m)}() { return require(${JSON.stringify(m)}); },`).join("\n")}\n};\n`;
   if (!existsSync(vendorEntry) || readFileSync(vendorEntry, "utf8") !== entry) writeFileSync(vendorEntry, entry);
   // Written aside and renamed, the record after it: another runner (the Terraform stage runs
   // several side by side) reads a whole bundle, and one with every module the record lists.
