@@ -4,23 +4,25 @@
  * must stop synth with a message, not a stack trace.
  */
 import { execFile } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { promisify } from "node:util";
 
 const run = promisify(execFile);
-/** The bundles of main.ts and of the packages, with what records them. */
-const BUILT_APP = ["main.cjs", "app.inputs.json", "app.modules.json", "vendor.cjs", "vendor-entry.cjs", "vendor.inputs.json", "vendor.modules.json"].map((f) => `.build/${f}`);
 const root = join(__dirname, "..");
+/** The bundles of main.ts and of the packages, with what records them, and the Lambda entries' bundles (once a synth made them). */
+const BUILT_APP = ["main.cjs", "app.inputs.json", "app.modules.json", "vendor.cjs", "vendor-entry.cjs", "vendor.inputs.json", "vendor.modules.json", "entries"]
+  .map((f) => `.build/${f}`)
+  .filter((f) => f !== ".build/entries" || existsSync(join(root, f)));
 const copies: string[] = [];
 
 /**
  * A copy of the project sources (node_modules linked) at a fresh path, timestamps kept, with this
- * checkout's bundles of main.ts and of the packages (global setup brought them up to date; the
- * copy's runner uses them as they are). Everything else the synth makes is built there from
- * scratch: the handlers and the applications' Lambda bundles, whose content (the assets' hashes)
- * must not depend on the path.
+ * checkout's bundles of main.ts and of the packages (global setup brought them up to date) and of
+ * the applications' Lambda entries (content-keyed; that they do not depend on the path is
+ * constructs/nodejs-bundle.spec.ts's test): the copy's runner uses them as they are. The handlers
+ * are built there from scratch: their bytes, the assets' hashes, must not depend on the path.
  */
 function checkout(label: string): string {
   const dir = join(mkdtempSync(join(tmpdir(), `alb-mtls-${label}-`)), "nested", label);
