@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Testing } from "cdktf";
 import type { AlbMtlsStackProps } from "../stacks/alb-mtls-stack";
 import { ReadableStack } from "../stacks/readable-stack";
@@ -12,12 +15,18 @@ export type TfJson = {
 };
 
 /**
+ * One output folder for the apps the helpers make (a testing app makes one of its own otherwise,
+ * each time): they only synthesize in memory, and the folder is in the run's temporary folder.
+ */
+const outdir = mkdtempSync(join(tmpdir(), "cdktf.outdir."));
+const testingApp = () => Testing.app({ fakeCdktfJsonPath: true, outdir });
+
+/**
  * Synthesizes what `build` adds to a fresh stack with readable addresses (`alb_https`), and returns
  * both the JSON text (for the cdktf matchers) and the parsed object (for wiring assertions).
  */
 export function synth(build: (stack: ReadableStack) => void): { text: string; json: TfJson } {
-  const app = Testing.app({ fakeCdktfJsonPath: true });
-  const stack = new ReadableStack(app, "test");
+  const stack = new ReadableStack(testingApp(), "test");
   build(stack);
   const text = Testing.synth(stack);
   return { text, json: JSON.parse(text) };
@@ -54,7 +63,7 @@ export function synthStack(props: AlbMtlsStackProps = {}, name = "article"): TfJ
   if (text === undefined) {
     // Loaded on first use: a file that tests one construct does not load every construct and provider binding.
     const { AlbMtlsStack } = require("../stacks/alb-mtls-stack") as typeof import("../stacks/alb-mtls-stack");
-    text = Testing.synth(new AlbMtlsStack(Testing.app({ fakeCdktfJsonPath: true }), name, props));
+    text = Testing.synth(new AlbMtlsStack(testingApp(), name, props));
     if (key !== undefined) synthesized.set(key, text);
   }
   return JSON.parse(text);
