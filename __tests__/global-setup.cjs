@@ -1,6 +1,7 @@
 // Brings the build up to date once (if stale): the Lambda handlers, which stack tests package as
 // assets, and the app with the packages' bundle, which the end-to-end tests' copies of the project
-// start from (as a checkout does after `npm ci`). Moves every temporary file of the run into one
+// start from (as a checkout does after `npm ci`) and which the tests load cdktf and the bindings
+// from (the shims of scripts/jest-vendor.cjs). Moves every temporary file of the run into one
 // folder (scripts/test-temp.cjs), removed at teardown.
 const { tmpdir } = require("node:os");
 const { start } = require("../scripts/test-temp.cjs");
