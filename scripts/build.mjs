@@ -108,11 +108,25 @@ module.exports = m;`,
   };
 }
 
-/** Bundles the packages `modules` (with those it had) into .build/vendor.cjs, unless it is up to date and has them all. */
+/**
+ * Bundles the packages `modules` (with those it had) into .build/vendor.cjs, unless it is up to
+ * date and has them all. A package it had that no longer resolves (removed from package.json) is
+ * dropped: the bundle is made again with `modules` alone.
+ */
 async function buildVendor(modules, { force = false } = {}) {
   const had = readModules("vendor") ?? [];
   const all = [...new Set([...had, ...modules])].sort();
   if (!force && all.length === had.length && fresh("vendor", [vendorBundle])) return false;
+  const alone = [...new Set(modules)].sort();
+  if (alone.length === all.length) return bundleVendor(all);
+  try {
+    return await bundleVendor(all, "silent");
+  } catch {
+    return bundleVendor(alone);
+  }
+}
+
+async function bundleVendor(all, logLevel = "error") {
   mkdirSync(buildDir, { recursive: true });
   // Getters: a module is loaded when an entry first uses it (a stack on the reference track never
   // loads the Cloudflare v5 bindings; a configuration error stops before most are loaded).
@@ -131,6 +145,7 @@ async function buildVendor(modules, { force = false } = {}) {
     alias: { archiver: "./scripts/archiver-stub.cjs" },
     // Loaded at synth only to bundle a user's Lambda entry, and only when it changed (constructs/nodejs-bundle.ts).
     external: ["esbuild"],
+    logLevel,
   });
   renameSync(partial, vendorBundle);
   writeFileSync(modulesOf("vendor"), JSON.stringify(all));
