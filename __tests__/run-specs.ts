@@ -27,3 +27,16 @@ export function runSpecs(group: string): void {
     });
   }
 }
+
+/**
+ * A spec's set-up, run once: registered as a `beforeAll` hook, and returned so that each concurrent
+ * test awaits it too. jest-circus starts concurrent tests (`it.concurrent`) before the `beforeAll`
+ * hooks of the describe they are in, and a spec here always runs inside its file's describe, so a
+ * hook alone would come too late for them.
+ */
+export function setUpOnce(setUp: () => Promise<void>): () => Promise<void> {
+  let started: Promise<void> | undefined;
+  const ready = () => (started ??= setUp());
+  beforeAll(ready);
+  return ready;
+}

@@ -6,6 +6,7 @@ import { SignJWT, createLocalJWKSet, exportJWK, type JWK, type JWTVerifyGetKey }
 import { createHandler, configFromEnv as guardConfig } from "../../functions/guard";
 import { configFromEnv, withGate, type AlbEvent, type GatedEvent, type GateOptions } from "../../functions/lib/gate";
 import { Issued, albHeader, issue } from "../tls-fixtures";
+import { unknownKidToken } from "../jwt-fixtures";
 import { rsaCryptoKeys } from "../test-keys";
 
 const TEAM = "acme.cloudflareaccess.com";
@@ -40,12 +41,7 @@ afterAll(async () => {
 
 const jwt = (kid = "k1") =>
   new SignJWT({ email: "alice@example.com" }).setProtectedHeader({ alg: "RS256", kid }).setIssuer(`https://${TEAM}`).setAudience(AUD).setExpirationTime("5m").sign(signingKey);
-/**
- * A token whose `kid` names no published key, as an attacker sends it: its signature is never
- * looked at (the key lookup fails first), so it is not signed.
- */
-const unknownKidJwt = (kid: string) => `${b64url({ alg: "RS256", kid })}.${b64url({ email: "alice@example.com", iss: `https://${TEAM}`, aud: AUD })}.c2ln`;
-const b64url = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
+const unknownKidJwt = (kid: string) => unknownKidToken(kid, { iss: `https://${TEAM}`, aud: AUD });
 const env = () => ({ MTLS_VERIFY: "true", MTLS_CA_BUNDLE: root.pem, ACCESS_TEAM_DOMAIN: TEAM, ACCESS_AUD: AUD });
 
 /** Log lines, collected instead of printed. */

@@ -8,6 +8,8 @@ import type { AddressInfo } from "node:net";
 import type { webcrypto } from "node:crypto";
 import { SignJWT, exportJWK, type JWK } from "jose";
 import { createAccessJwtVerifier } from "../../functions/lib/access-jwt";
+import { setUpOnce } from "../run-specs";
+import { unknownKidToken } from "../jwt-fixtures";
 import { rsaCryptoKeys } from "../test-keys";
 
 const TEAM = "acme.cloudflareaccess.com";
@@ -31,13 +33,8 @@ async function newKey(kid: string): Promise<Key> {
   return { kid, jwk: { ...(await exportJWK(pair.publicKey)), kid, alg: "RS256" }, privateKey: pair.privateKey };
 }
 
-/**
- * Server and key, made once. Every test awaits it: jest-circus starts concurrent tests before the
- * `beforeAll` hooks of the describe they are in (this spec runs inside its group's describe).
- */
-let setup: Promise<void> | undefined;
-const ready = () => (setup ??= start());
-beforeAll(ready);
+/** Server and key, made once; every test awaits them (setUpOnce). */
+const ready = setUpOnce(start);
 
 async function start() {
   k1 = await newKey("k1");
@@ -88,12 +85,7 @@ async function endpoint(mode: Mode = "ok"): Promise<Endpoint> {
 const token = (key = k1, kid = key.kid) =>
   new SignJWT({ email: "alice@example.com" }).setProtectedHeader({ alg: "RS256", kid }).setIssuer(`https://${TEAM}`).setAudience(AUD).setExpirationTime("5m").sign(key.privateKey);
 
-/**
- * A token whose `kid` names no published key, as an attacker sends it: its signature is never
- * looked at (the key lookup fails first), so it is not signed.
- */
-const unknownKid = (kid: string) => `${b64url({ alg: "RS256", kid })}.${b64url({ email: "alice@example.com", iss: `https://${TEAM}`, aud: AUD })}.c2ln`;
-const b64url = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
+const unknownKid = (kid: string) => unknownKidToken(kid, { iss: `https://${TEAM}`, aud: AUD });
 
 /**
  * The fetch deadline here: long enough for a local answer on a busy machine (these tests run

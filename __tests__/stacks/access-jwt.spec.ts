@@ -1,6 +1,7 @@
 import { createSign, type KeyObject, type webcrypto } from "node:crypto";
 import { SignJWT, createLocalJWKSet, exportJWK, type JWTVerifyGetKey } from "jose";
 import { createAccessJwtVerifier } from "../../functions/lib/access-jwt";
+import { base64urlJson as b64 } from "../jwt-fixtures";
 import { rsaCryptoKeys, rsaKeyObjects } from "../test-keys";
 
 const TEAM = "acme.cloudflareaccess.com";
@@ -28,7 +29,6 @@ const token = (claims: { iss?: string; aud?: string } = {}, header: Record<strin
     .setIssuedAt()
     .setExpirationTime(exp)
     .sign(privateKey);
-const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString("base64url");
 
 describe("Cloudflare Access JWT check", () => {
   it("accepts a valid token and returns the user", async () => {

@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TLSSocket } from "node:tls";
 import { smoke as runSmoke } from "../../scripts/smoke.mjs";
+import { setUpOnce } from "../run-specs";
 import { Issued, SERVER_AUTH, issue } from "../tls-fixtures";
 
 const dir = mkdtempSync(join(tmpdir(), "smoke-"));
@@ -31,14 +32,8 @@ async function listen(name: string, options: ServerOptions, handler: Parameters<
   url[name] = `https://localhost:${(s.address() as AddressInfo).port}/`;
 }
 
-/**
- * The certificates, files and servers, made once. Every test awaits it: jest-circus starts
- * concurrent tests before the `beforeAll` hooks of the describe they are in (this spec runs inside
- * its group's describe), so a hook alone would come too late.
- */
-let setup: Promise<void> | undefined;
-const ready = () => (setup ??= makeServers());
-beforeAll(ready);
+/** The certificates, files and servers, made once; every test awaits them (setUpOnce). */
+const ready = setUpOnce(makeServers);
 
 async function makeServers() {
   serverCa = await issue({ subject: "CN=Test Server CA", ca: true });
