@@ -8,13 +8,12 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { promisify } from "node:util";
+import { builtFiles } from "../scripts/build.mjs";
 
 const run = promisify(execFile);
 const root = join(__dirname, "..");
 /** The bundles of main.ts and of the packages, with what records them, and the Lambda entries' bundles (once a synth made them). */
-const BUILT_APP = ["main.cjs", "app.inputs.json", "app.modules.json", "vendor.cjs", "vendor-entry.cjs", "vendor.inputs.json", "vendor.modules.json", "entries"]
-  .map((f) => `.build/${f}`)
-  .filter((f) => f !== ".build/entries" || existsSync(join(root, f)));
+const BUILT_APP = [...builtFiles.app(), ...builtFiles.vendor, ...[".build/entries"].filter((f) => existsSync(join(root, f)))];
 const copies: string[] = [];
 
 /**

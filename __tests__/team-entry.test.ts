@@ -11,6 +11,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symli
 import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
 import { promisify } from "node:util";
+import { builtFiles } from "../scripts/build.mjs";
 import { type Snippet, docSnippets, writeSnippets } from "./doc-snippets";
 
 const root = join(__dirname, "..");
@@ -64,8 +65,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "alb-mtls-team-"));
   // The project as `npm ci` leaves it: the handlers and the packages' bundle built (global setup
   // brought them up to date), timestamps kept, so the runner bundles only the team's own files.
-  const built = [".build/functions", ".build/functions.inputs.json", ".build/vendor.cjs", ".build/vendor-entry.cjs", ".build/vendor.inputs.json", ".build/vendor.modules.json"];
-  for (const entry of ["constructs", "stacks", "functions", "scripts", "cdktf.json", "package.json", "tsconfig.json", ...built]) {
+  for (const entry of ["constructs", "stacks", "functions", "scripts", "cdktf.json", "package.json", "tsconfig.json", ...builtFiles.functions, ...builtFiles.vendor]) {
     cpSync(join(root, entry), join(dir, entry), { recursive: true, preserveTimestamps: true });
   }
   symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");

@@ -8,7 +8,7 @@
 // metafile) is newer than the output, so an unchanged project does not load esbuild at all.
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, mkdirSync } from "node:fs";
 import { builtinModules, createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -73,7 +73,8 @@ export async function buildFunctions({ force = false } = {}) {
 /** The bundle of an app entry: main.ts → .build/main.cjs, examples/typescript/main.ts → .build/examples_typescript_main.cjs. */
 export function appBundle(entry = "main.ts") {
   const name = entry.replace(/\.ts$/, "").replace(/[^A-Za-z0-9_-]+/g, "_");
-  return { name, file: join(buildDir, `${name}.cjs`) };
+  // The build record of the bundle: <record>.inputs.json, <record>.modules.json.
+  return { name, file: join(buildDir, `${name}.cjs`), record: name === "main" ? "app" : `app-${name}` };
 }
 
 /** The packages' bundle, shared by every app entry: exports each package module an entry imports, by its specifier. */
@@ -154,8 +155,7 @@ async function bundleVendor(all, logLevel = "error") {
 
 /** Bundles an app entry (default main.ts): its project files into one CommonJS file, its packages into the shared vendor.cjs. */
 export async function buildApp({ force = false, entry = "main.ts" } = {}) {
-  const { name, file: out } = appBundle(entry);
-  const record = name === "main" ? "app" : `app-${name}`;
+  const { file: out, record } = appBundle(entry);
   let built = false;
   if (force || !fresh(record, [out]) || readModules(record) === undefined) {
     const seen = new Set();
@@ -181,6 +181,20 @@ export async function buildApp({ force = false, entry = "main.ts" } = {}) {
     if (attempt === 2) throw new Error(`.build/vendor.cjs keeps lacking packages of ${entry}: run node scripts/build.mjs alone`);
   }
 }
+
+/**
+ * The files of each part of the build with the records that keep it up to date, relative to the
+ * project root: what a copy of a built project takes along (the end-to-end tests' copies).
+ */
+export const builtFiles = {
+  functions: [join(buildDir, "functions"), join(buildDir, "functions.inputs.json")].map((f) => relative(root, f)),
+  vendor: [vendorBundle, vendorEntry, join(buildDir, "vendor.inputs.json"), modulesOf("vendor")].map((f) => relative(root, f)),
+  /** An app entry's bundle (default main.ts). */
+  app(entry = "main.ts") {
+    const { file, record } = appBundle(entry);
+    return [file, join(buildDir, `${record}.inputs.json`), modulesOf(record)].map((f) => relative(root, f));
+  },
+};
 
 /** Brings both targets up to date, concurrently (esbuild runs them in parallel). */
 export function buildAll(options) {
