@@ -1,31 +1,20 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { trackSwitchCommand } from "../../scripts/track-switch.mjs";
+import { asProcess, inProcess } from "../commands";
 import { synthStack } from "../helpers";
 
-const root = join(__dirname, "..", "..");
 const ZONE_ID = "023e105f4ecef8ad9ca31a8372d0c353";
 const ACCOUNT_ID = "f037e56e89293a057740de681ac9abbe";
 
-type Result = { code: number; stdout: string; stderr: string };
 /** The command in-process (`trackSwitchCommand` of scripts/track-switch.mjs), in `dir`: relative paths are taken from there. */
-function run(args: string[], dir: string): Result {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
+function run(args: string[], dir: string) {
   const inDir = args.map((a, i) => (["--state-file", "--out"].includes(args[i - 1]) ? join(dir, a) : a));
-  const code = trackSwitchCommand(inDir, { print: (l) => stdout.push(l), printError: (l) => stderr.push(l) });
-  return { code, stdout: stdout.map((l) => `${l}\n`).join(""), stderr: stderr.map((l) => `${l}\n`).join("") };
+  return inProcess((io) => trackSwitchCommand(inDir, io));
 }
 /** The command as `npm run track-switch` runs it: a process of its own, for its exit code. */
-function runProcess(args: string[], cwd: string): Promise<Result> {
-  return new Promise((resolve) =>
-    execFile(process.execPath, [join(root, "scripts/track-switch.mjs"), ...args], { cwd }, (e, stdout, stderr) =>
-      resolve({ code: e ? Number(e.code) : 0, stdout, stderr }),
-    ),
-  );
-}
+const runProcess = (args: string[], cwd: string) => asProcess("track-switch.mjs", args, { cwd });
 const temps: string[] = [];
 afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
 function withState(state: unknown): string {

@@ -1,8 +1,8 @@
-import { execFile } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { clientCertCommand } from "../../scripts/client-cert.mjs";
+import { asProcess, inProcess } from "../commands";
 
 const root = join(__dirname, "..", "..");
 const CERT = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
@@ -14,19 +14,9 @@ const outputs = {
 };
 
 /** The command in-process (`clientCertCommand` of scripts/client-cert.mjs), in `cwd`: its output and exit code. */
-function run(args: string[], options: { cwd?: string } = {}): { code: number; out: string } {
-  const lines: string[] = [];
-  const code = clientCertCommand(args, { cwd: options.cwd ?? root, print: (l) => lines.push(l), printError: (l) => lines.push(l) });
-  return { code, out: `${lines.join("\n")}\n` };
-}
+const run = (args: string[], options: { cwd?: string } = {}) => inProcess((io) => clientCertCommand(args, { cwd: options.cwd ?? root, ...io }));
 /** The command as `npm run client-cert` runs it: a process of its own (a terraform on its PATH; its exit code is the command's). */
-function runProcess(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ code: number; out: string }> {
-  return new Promise((resolve) =>
-    execFile(process.execPath, [join(root, "scripts/client-cert.mjs"), ...args], { cwd: options.cwd ?? root, env: options.env ?? process.env }, (e, stdout, stderr) =>
-      resolve({ code: e ? Number(e.code) : 0, out: stdout + stderr }),
-    ),
-  );
-}
+const runProcess = (args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) => asProcess("client-cert.mjs", args, options);
 const temps: string[] = [];
 const temp = () => {
   temps.push(mkdtempSync(join(tmpdir(), "client-cert-")));

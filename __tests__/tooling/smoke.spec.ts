@@ -5,7 +5,6 @@
  * its timeout (exit code 1) run as `npm run smoke` does, in processes of their own: the process's
  * exit code is the command's, whatever it is. The tests run concurrently.
  */
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, Server, ServerOptions } from "node:https";
 import type { AddressInfo } from "node:net";
@@ -13,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TLSSocket } from "node:tls";
 import { smoke as runSmoke } from "../../scripts/smoke.mjs";
+import { asProcess, inProcess } from "../commands";
 import { setUpOnce } from "../run-specs";
 import { Issued, SERVER_AUTH, issue } from "../tls-fixtures";
 
@@ -92,20 +92,10 @@ const CLI_TIMEOUT_MS = 15_000;
 jest.setTimeout(CLI_TIMEOUT_MS + 5_000);
 
 /** The command in-process (`smoke()` of scripts/smoke.mjs): its output and exit code. */
-async function smoke(...args: string[]): Promise<{ code: number; out: string }> {
-  const lines: string[] = [];
-  const code = await runSmoke(args, { print: (l: string) => lines.push(l), printError: (l: string) => lines.push(l) });
-  return { code, out: `${lines.join("\n")}\n` };
-}
+const smoke = (...args: string[]) => inProcess((io) => runSmoke(args, io));
 
 /** The command as `npm run smoke` runs it: a process of its own. */
-function smokeProcess(...args: string[]): Promise<{ code: number; out: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ["scripts/smoke.mjs", ...args], { timeout: CLI_TIMEOUT_MS }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, out: stdout + stderr }),
-    );
-  });
-}
+const smokeProcess = (...args: string[]) => asProcess("smoke.mjs", args, { timeout: CLI_TIMEOUT_MS });
 const row = (out: string, check: string) => out.split("\n").find((l) => l.startsWith(check)) ?? "";
 const base = () => ["--ca", files.ca, "--cert", files.cert, "--key", files.key, "--timeout-ms", "3000"];
 
