@@ -14,6 +14,7 @@
 import { lookup as dnsLookup } from "node:dns";
 import { readFileSync } from "node:fs";
 import { request } from "node:https";
+import { isIP } from "node:net";
 import { createSecureContext, rootCertificates } from "node:tls";
 import { UsageError, failure, parseArgs, readOutputs } from "./stack-outputs.mjs";
 
@@ -53,7 +54,6 @@ function get(url, { cert, tls, timeoutMs, host, resolve: pinned }) {
       }
     };
     const headers = { "user-agent": "alb-mtls-smoke", ...(host ? { host } : {}) };
-    // Node would take the TLS server name from a Host header: keep it the origin's, as its certificate is.
     const lookup = (hostname, options, callback) => {
       const address = pinned?.get(hostname);
       if (address === undefined) return dnsLookup(hostname, options, callback);
@@ -61,7 +61,13 @@ function get(url, { cert, tls, timeoutMs, host, resolve: pinned }) {
       return options.all ? callback(null, [{ address, family }]) : callback(null, address, family);
     };
     const secureContext = cert ? tls.withCert : tls.without;
-    const req = request(url, { method: "GET", secureContext, agent: false, headers, servername: new URL(url).hostname, lookup }, (res) => {
+    // The TLS server name is the URL's, not a Host header's (Node would take that one): the origin's
+    // certificate is for the URL's name. An origin given by its address (https://203.0.113.10/) gets
+    // none (""), as browsers do: RFC 6066 allows only host names there, and Node warns on an
+    // address. Its certificate is then checked against the address.
+    const { hostname } = new URL(url);
+    const servername = isIP(hostname.replace(/^\[(.*)\]$/, "$1")) ? "" : hostname;
+    const req = request(url, { method: "GET", secureContext, agent: false, headers, servername, lookup }, (res) => {
       let body = "";
       res.setEncoding("utf8");
       res.on("data", (chunk) => (body.length < 1_000_000 ? (body += chunk) : undefined));
