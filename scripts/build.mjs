@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileS
 import { builtinModules, createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { isMain } from "./is-main.mjs";
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const buildDir = join(root, ".build");
@@ -202,6 +203,6 @@ export function buildAll(options) {
 }
 
 // `node scripts/build.mjs` (npm's `prepare`, after `npm ci`): bring the build up to date.
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+if (isMain(import.meta.url)) {
   buildAll().catch(() => process.exit(1));
 }

@@ -6,7 +6,7 @@
 // local_sensitive_file pair, so that no apply writes key files.
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { isMain } from "./is-main.mjs";
 import { UsageError, parseArgs, readOutputs, runCommand } from "./stack-outputs.mjs";
 
 const USAGE = `usage: npm run client-cert -- <stack> [--out-dir DIR] [--outputs-file FILE]
@@ -55,6 +55,6 @@ function main(argv, print, cwd) {
   for (const [name, { url }] of applications) print(`${curl} -H 'Host: ${new URL(url).hostname}' ${origin}/   # ${name}`);
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+if (isMain(import.meta.url)) {
   process.exitCode = clientCertCommand(process.argv.slice(2));
 }

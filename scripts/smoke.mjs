@@ -16,6 +16,7 @@ import { readFileSync } from "node:fs";
 import { request } from "node:https";
 import { isIP } from "node:net";
 import { createSecureContext, rootCertificates } from "node:tls";
+import { isMain } from "./is-main.mjs";
 import { UsageError, failure, parseArgs, readOutputs } from "./stack-outputs.mjs";
 
 const USAGE = `usage: npm run smoke -- <stack> [options]
@@ -219,6 +220,6 @@ export async function smoke(argv, { print = console.log, printError = console.er
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   smoke(process.argv.slice(2)).then((code) => process.exit(code));
 }

@@ -13,6 +13,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { isMain } from "./is-main.mjs";
 import { UsageError, parseArgs, runCommand } from "./stack-outputs.mjs";
 
 const USAGE = `usage: npm run track-switch -- <stack> [--state-file FILE] [--out FILE]
@@ -114,6 +115,6 @@ function main(argv, print, printError) {
   printError(`  terraform state rm ${forget.map((a) => `'${a}'`).join(" ")}`);
 }
 
-if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+if (isMain(import.meta.url)) {
   process.exitCode = trackSwitchCommand(process.argv.slice(2));
 }

@@ -14,6 +14,7 @@
 //   node scripts/terraform/binding-schema.mjs <binding package dir> > schema.json
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
+import { isMain } from "../is-main.mjs";
 
 const PRIMITIVE = { string: "string", number: "number", boolean: "bool", any: "dynamic" };
 
@@ -278,6 +279,6 @@ export function bindingSchema(dir, types) {
   return schema;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   process.stdout.write(JSON.stringify(bindingSchema(process.argv[2])));
 }

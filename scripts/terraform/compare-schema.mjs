@@ -3,6 +3,7 @@
 // Terraform stage on AWS, whose real provider is on the machine, to measure the reader itself.
 //
 //   node scripts/terraform/compare-schema.mjs <binding schema.json> <providers schema -json> <source> [type …]
+import { isMain } from "../is-main.mjs";
 
 const ourBlocksOf = (block) => block?.block_types ?? {};
 
@@ -66,7 +67,7 @@ export function schemaDifferences(ours, real, types, { provider = false } = {}) 
   return out;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   const { readFileSync } = await import("node:fs");
   const [ours, realAll, source, ...types] = process.argv.slice(2);
   const real = JSON.parse(readFileSync(realAll, "utf8")).provider_schemas[source];
