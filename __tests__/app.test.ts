@@ -3,14 +3,12 @@
  * copies of the project: output must not depend on where the checkout is, and bad configuration
  * must stop synth with a message, not a stack trace.
  */
-import { execFile } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { promisify } from "node:util";
 import { builtFiles } from "../scripts/build.mjs";
+import { type CommandResult, runProcess } from "./commands";
 
-const run = promisify(execFile);
 const root = join(__dirname, "..");
 /** The bundles of main.ts and of the packages, with what records them, and the Lambda entries' bundles (once a synth made them). */
 const BUILT_APP = [...builtFiles.app(), ...builtFiles.vendor, ...[".build/entries"].filter((f) => existsSync(join(root, f)))];
@@ -47,28 +45,22 @@ function tree(dir: string): Record<string, string> {
 }
 
 const env = { ...process.env, CDKTF_CONTEXT_JSON: undefined, CDKTF_OUTDIR: undefined };
-type Run = { code: number; stdout: string; stderr: string };
-const outcome = (p: Promise<{ stdout: string; stderr: string }>): Promise<Run> =>
-  p.then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (e: Run) => e,
-  );
 
 /** This checkout's synth (into `out`), the copy's, and a synth with bad configuration, started together in beforeAll. */
 let out: string, copy: string;
-let synthHere: Promise<Run>, synthCopy: Promise<Run>, badConfig: Promise<Run>;
+let synthHere: Promise<CommandResult>, synthCopy: Promise<CommandResult>, badConfig: Promise<CommandResult>;
 
 beforeAll(() => {
   out = join(mkdtempSync(join(tmpdir(), "alb-mtls-out-")), "nested", "out");
   mkdirSync(join(out, ".."), { recursive: true });
   copies.push(out);
   copy = checkout("two-other-name");
-  synthHere = outcome(run("node", ["scripts/app.mjs"], { cwd: root, env: { ...env, CDKTF_OUTDIR: out } }));
-  synthCopy = outcome(run("node", ["scripts/app.mjs"], { cwd: copy, env }));
+  synthHere = runProcess("node", ["scripts/app.mjs"], { cwd: root, env: { ...env, CDKTF_OUTDIR: out } });
+  synthCopy = runProcess("node", ["scripts/app.mjs"], { cwd: copy, env });
   // As `cdktf synth` runs the app: the configuration in CDKTF_CONTEXT_JSON, an output folder of its own.
   const bad = { ...JSON.parse(readFileSync(join(root, "cdktf.json"), "utf8")).context, stacks: { prod: { baseNme: "x", subnets: "public-a" } } };
   const badOut = join(out, "..", "bad");
-  badConfig = outcome(run("node", ["scripts/app.mjs"], { cwd: root, env: { ...env, CDKTF_CONTEXT_JSON: JSON.stringify(bad), CDKTF_OUTDIR: badOut } }));
+  badConfig = runProcess("node", ["scripts/app.mjs"], { cwd: root, env: { ...env, CDKTF_CONTEXT_JSON: JSON.stringify(bad), CDKTF_OUTDIR: badOut } });
 });
 
 afterAll(() => {
@@ -100,7 +92,7 @@ describe("the app", () => {
     // A child node process loads it as Lambda's Node runtime does: an ES module exporting `handler`.
     const script = `const { handler } = await import(process.argv[1]);
       console.log(JSON.stringify(await handler({ requestContext: { elb: { targetGroupArn: "arn:x" } }, path: "/" })));`;
-    const { stdout } = await run("node", ["--input-type=module", "-e", script, join(copy, "cdktf.out", asset)]);
+    const { stdout } = await runProcess("node", ["--input-type=module", "-e", script, join(copy, "cdktf.out", asset)]);
     const res = JSON.parse(stdout);
     expect(res.statusCode).toBe(200);
     expect(JSON.parse(res.body).event.requestContext.elb.targetGroupArn).toBe("[HIDDEN]");

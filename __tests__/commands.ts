@@ -1,4 +1,4 @@
-/** The project's commands (scripts/*.mjs) as tests run them: in-process, or as a process of their own. */
+/** The project's commands (scripts/*.mjs) as tests run them: in-process, or as a process of their own; and any process, as the end-to-end tests run them. */
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 
@@ -9,6 +9,7 @@ export interface CommandResult {
   readonly stderr: string;
   readonly out: string;
 }
+const root = join(__dirname, "..");
 type Io = { print: (line: string) => void; printError: (line: string) => void };
 
 /** Runs a command in-process (`smoke`, `clientCertCommand`, …) with its output captured. */
@@ -28,12 +29,18 @@ export function inProcess(run: (io: Io) => number | Promise<number>): CommandRes
   return typeof code === "number" ? result(code) : code.then(result);
 }
 
-/** Runs `scripts/<script>` as `npm run` does: a node process of its own; its exit code and output. */
-export function asProcess(script: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {}): Promise<CommandResult> {
-  const root = join(__dirname, "..");
+type ProcessOptions = { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number };
+
+/** Runs `command` as a process of its own (in the project root by default); its exit code and output, whether it failed or not. */
+export function runProcess(command: string, args: string[], options: ProcessOptions = {}): Promise<CommandResult> {
   return new Promise((resolve) =>
-    execFile(process.execPath, [join(root, "scripts", script), ...args], { cwd: options.cwd ?? root, env: options.env ?? process.env, timeout: options.timeout }, (error, stdout, stderr) =>
+    execFile(command, args, { cwd: options.cwd ?? root, env: options.env ?? process.env, timeout: options.timeout }, (error, stdout, stderr) =>
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr, out: stdout + stderr }),
     ),
   );
+}
+
+/** Runs `scripts/<script>` as `npm run` does: a node process of its own; its exit code and output. */
+export function asProcess(script: string, args: string[], options: ProcessOptions = {}): Promise<CommandResult> {
+  return runProcess(process.execPath, [join(root, "scripts", script), ...args], options);
 }

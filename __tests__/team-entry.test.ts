@@ -6,20 +6,18 @@
  * every TypeScript snippet of README.md and docs/ (doc-snippets.ts), written into the copy as a
  * team's files.
  */
-import { execFile } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
-import { promisify } from "node:util";
 import { builtFiles } from "../scripts/build.mjs";
+import { type CommandResult, runProcess } from "./commands";
 import { type Snippet, docSnippets, writeSnippets } from "./doc-snippets";
 
 const root = join(__dirname, "..");
 const env = { ...process.env, CDKTF_CONTEXT_JSON: undefined, CDKTF_OUTDIR: undefined };
 let dir: string;
-type Result = { code: number; stdout: string; stderr: string };
 /** Started together in beforeAll (seconds each): the docs' entry synthesized, the typecheck. */
-let synthDocs: Promise<Result>, typecheck: Promise<Result>;
+let synthDocs: Promise<CommandResult>, typecheck: Promise<CommandResult>;
 /** The snippets' lines in the typecheck's output, as page:line. */
 let placeSnippetErrors: (line: string) => string;
 
@@ -38,12 +36,7 @@ app.synth();
 const BROKEN_SNIPPET: Snippet = { page: "(self-test)", line: 40, code: 'import { Alb } from "../constructs/alb";\nconst name: number = Alb.name;\nconsole.log(name);' };
 
 /** Runs a command in the copy; its exit code and output, whether it failed or not. */
-function run(command: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<Result> {
-  return promisify(execFile)(command, args, { cwd: dir, env: { ...env, ...extraEnv } }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (e: Result) => e,
-  );
-}
+const run = (command: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}) => runProcess(command, args, { cwd: dir, env: { ...env, ...extraEnv } });
 
 /** The ```ts blocks of docs/typescript.md that name their file on their first line (`// myapp/main.ts`). */
 function docFiles(): Record<string, string> {
