@@ -1,6 +1,7 @@
 // Reads a stack's Terraform outputs: `terraform output -json` in cdktf.out/stacks/<stack> (the
 // folder `cdktf deploy` ran in; honours CDKTF_OUTDIR), or a saved copy of that JSON given with
-// --outputs-file (how Terraform Cloud users use it). Returns { name: value }.
+// --outputs-file (how Terraform Cloud users use it). Returns { name: value }. Also what the
+// commands share: their arguments, failures, and reading what Terraform prints in a stack folder.
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -44,24 +45,33 @@ export function parseArgs(argv, flags) {
   return { options, positional };
 }
 
+/**
+ * What `terraform <args>` prints in stack `stack`'s folder (cdktf.out/stacks/<stack>; honours
+ * CDKTF_OUTDIR), or the saved copy of it given with `--<flag> FILE` (`file`) instead. `file` and
+ * the stack folder are relative to `cwd`; `before` is the command that makes the folder.
+ */
+export function terraformText({ stack, args, file, flag, fileKind, before }, cwd = process.cwd()) {
+  if (file) {
+    if (!existsSync(resolve(cwd, file))) throw new Error(`${fileKind} ${file} not found`);
+    return readFileSync(resolve(cwd, file), "utf8");
+  }
+  const dir = join(process.env.CDKTF_OUTDIR ?? "cdktf.out", "stacks", stack);
+  const command = `terraform ${args.join(" ")}`;
+  if (!existsSync(resolve(cwd, dir))) throw new Error(`no stack folder ${dir}: run \`${before}\` first, or pass --${flag} with a saved \`${command}\``);
+  try {
+    return execFileSync("terraform", args, { cwd: resolve(cwd, dir), encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  } catch (e) {
+    if (e.code === "ENOENT") throw new Error(`terraform is not installed (or not on PATH); pass --${flag} instead`);
+    throw new Error(`${command} failed in ${dir}:\n${String(e.stderr ?? e.message).trim()}`);
+  }
+}
+
 /** `outputsFile` and the stack folder are relative to `cwd`. */
 export function readOutputs(stack, outputsFile, cwd = process.cwd()) {
-  let raw;
-  if (outputsFile) {
-    if (!existsSync(resolve(cwd, outputsFile))) throw new Error(`outputs file ${outputsFile} not found`);
-    raw = readFileSync(resolve(cwd, outputsFile), "utf8");
-  } else {
-    const dir = join(process.env.CDKTF_OUTDIR ?? "cdktf.out", "stacks", stack);
-    if (!existsSync(resolve(cwd, dir))) {
-      throw new Error(`no stack folder ${dir}: run \`npx cdktf deploy ${stack}\` first, or pass --outputs-file with a saved \`terraform output -json\``);
-    }
-    try {
-      raw = execFileSync("terraform", ["output", "-json"], { cwd: resolve(cwd, dir), encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-    } catch (e) {
-      if (e.code === "ENOENT") throw new Error("terraform is not installed (or not on PATH); pass --outputs-file instead");
-      throw new Error(`terraform output failed in ${dir}:\n${String(e.stderr ?? e.message).trim()}`);
-    }
-  }
+  const raw = terraformText(
+    { stack, args: ["output", "-json"], file: outputsFile, flag: "outputs-file", fileKind: "outputs file", before: `npx cdktf deploy ${stack}` },
+    cwd,
+  );
   let parsed;
   try {
     parsed = JSON.parse(raw);

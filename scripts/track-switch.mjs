@@ -10,11 +10,10 @@
 //     read them (5.14 cannot): the "forget" step (switchFromReferenceTrack: "forget", removed
 //     blocks) or, where the workflow allows it, a `terraform state rm` line. The objects stay in
 //     Cloudflare, untouched.
-import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { isMain } from "./is-main.mjs";
-import { UsageError, parseArgs, runCommand } from "./stack-outputs.mjs";
+import { UsageError, parseArgs, runCommand, terraformText } from "./stack-outputs.mjs";
 
 const USAGE = `usage: npm run track-switch -- <stack> [--state-file FILE] [--out FILE]
 
@@ -68,44 +67,32 @@ export function trackSwitch(state) {
   return { variables, forget, notes };
 }
 
-function readState(stack, stateFile) {
-  if (stateFile) {
-    if (!existsSync(stateFile)) throw new Error(`state file ${stateFile} not found`);
-    return readFileSync(stateFile, "utf8");
-  }
-  const dir = join(process.env.CDKTF_OUTDIR ?? "cdktf.out", "stacks", stack);
-  if (!existsSync(dir)) throw new Error(`no stack folder ${dir}: run \`npx cdktf synth\` first, or pass --state-file with a saved \`terraform state pull\``);
-  try {
-    return execFileSync("terraform", ["state", "pull"], { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-  } catch (e) {
-    if (e.code === "ENOENT") throw new Error("terraform is not installed (or not on PATH); pass --state-file instead");
-    throw new Error(`terraform state pull failed in ${dir}:\n${String(e.stderr ?? e.message).trim()}`);
-  }
-}
-
 /**
- * The command, callable in-process (the tests do): prints the variables with `print` (standard
- * output) and everything else with `printError`, and returns the exit code: 0 done, 1 the state
+ * The command, callable in-process (the tests do): paths are taken from `cwd`, the variables
+ * printed with `print` (standard output) and everything else with `printError`; and returns the exit code: 0 done, 1 the state
  * cannot be switched (the reason is printed), 2 a usage error.
  */
-export function trackSwitchCommand(argv, { print = console.log, printError = console.error } = {}) {
-  return runCommand("track-switch", USAGE, () => main(argv, print, printError), printError);
+export function trackSwitchCommand(argv, { print = console.log, printError = console.error, cwd = process.cwd() } = {}) {
+  return runCommand("track-switch", USAGE, () => main(argv, print, printError, cwd), printError);
 }
 
-function main(argv, print, printError) {
+function main(argv, print, printError, cwd) {
   const { options, positional } = parseArgs(argv, ["state-file", "out"]);
   if (options.help) return void print(USAGE);
   if (positional.length !== 1) throw new UsageError(positional.length === 0 ? "missing <stack>" : "one <stack> at a time");
   let state;
   try {
-    state = JSON.parse(readState(positional[0], options["state-file"]));
+    const [stack] = positional;
+    state = JSON.parse(
+      terraformText({ stack, args: ["state", "pull"], file: options["state-file"], flag: "state-file", fileKind: "state file", before: "npx cdktf synth" }, cwd),
+    );
   } catch (e) {
     throw e instanceof SyntaxError ? new Error("the state is not JSON (`terraform state pull` output)") : e;
   }
   const { variables, forget, notes } = trackSwitch(state);
   const json = JSON.stringify(variables, null, 2);
   if (options.out) {
-    writeFileSync(options.out, `${json}\n`);
+    writeFileSync(resolve(cwd, options.out), `${json}\n`);
     printError(`wrote ${options.out}`);
   } else print(json);
   for (const note of notes) printError(`note: ${note}`);

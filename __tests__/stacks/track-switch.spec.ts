@@ -9,10 +9,7 @@ const ZONE_ID = "023e105f4ecef8ad9ca31a8372d0c353";
 const ACCOUNT_ID = "f037e56e89293a057740de681ac9abbe";
 
 /** The command in-process (`trackSwitchCommand` of scripts/track-switch.mjs), in `dir`: relative paths are taken from there. */
-function run(args: string[], dir: string) {
-  const inDir = args.map((a, i) => (["--state-file", "--out"].includes(args[i - 1]) ? join(dir, a) : a));
-  return inProcess((io) => trackSwitchCommand(inDir, io));
-}
+const run = (args: string[], dir: string) => inProcess((io) => trackSwitchCommand(args, { cwd: dir, ...io }));
 /** The command as `npm run track-switch` runs it: a process of its own, for its exit code. */
 const runProcess = (args: string[], cwd: string) => asProcess("track-switch.mjs", args, { cwd });
 const temps: string[] = [];
