@@ -1,36 +1,14 @@
 import { Construct } from "constructs";
 import type { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
 import { LbListenerRule, type LbListenerRuleCondition } from "@cdktf/provider-aws/lib/lb-listener-rule";
-import { LbTargetGroup, type LbTargetGroupConfig } from "@cdktf/provider-aws/lib/lb-target-group";
+import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
 import type { LbTargetGroupAttachment } from "@cdktf/provider-aws/lib/lb-target-group-attachment";
 import { PropsError, checkEach, checkProp, isLiteral } from "./errors";
 import { rules } from "./rules";
 import { LambdaTarget } from "./targets/lambda-target";
+import type { IAlbTarget } from "./targets/target-kind";
 
-/** What a target kind adds to its target group: everything but the name and the target type. */
-export type TargetGroupSettings = Omit<LbTargetGroupConfig, "name" | "namePrefix" | "targetType">;
-
-/** The resources a target kind made to register its targets with the group. */
-export interface AttachedTargets {
-  /** One attachment per registered target, in the order given (none when targets register themselves, e.g. an ECS service). */
-  readonly attachments: LbTargetGroupAttachment[];
-  /** The permission for Elastic Load Balancing to invoke a Lambda target. */
-  readonly permission?: LambdaPermission;
-}
-
-/**
- * A kind of target behind the ALB, as in the AWS CDK's `aws-elasticloadbalancingv2-targets`: each
- * kind is a small class (`LambdaTarget`, `HttpTarget`) that says what its target group needs and
- * registers its targets. `AlbTarget` makes the group and the listener rule for any kind.
- */
-export interface IAlbTarget {
-  /** `target_type` of the target group. */
-  readonly targetType: "lambda" | "instance" | "ip";
-  /** Settings of the target group this kind needs (port, protocol, VPC, health check). @default none */
-  readonly targetGroupSettings?: TargetGroupSettings;
-  /** Registers the targets with `targetGroup`; called once, with the AlbTarget as `scope`. */
-  attachTo(scope: Construct, targetGroup: LbTargetGroup): AttachedTargets;
-}
+export type { AttachedTargets, IAlbTarget, TargetGroupSettings } from "./targets/target-kind";
 
 export interface AlbTargetProps {
   /** ARN of the HTTPS listener that gets the forwarding rule. */

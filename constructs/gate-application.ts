@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import type { ITerraformResource } from "cdktf";
-import { AlbTarget, type IAlbTarget } from "./alb-target";
+import { AlbTarget } from "./alb-target";
+import type { IAlbTarget } from "./targets/target-kind";
 import { CloudflareAccess } from "./cloudflare-access";
 import { CloudflareAccessV5 } from "./cloudflare-access-v5";
 import { CloudflareHostname } from "./cloudflare-hostname";

@@ -14,7 +14,7 @@ import { fileProblem, isLiteral } from "../constructs/errors";
 import { GATE_ENVIRONMENT_NAMES } from "../constructs/gate-environment";
 import { LOG_RETENTION_DAYS, RESERVED_LAMBDA_ENVIRONMENT, Rule, baseNameDerivations, pattern, problem, rules } from "../constructs/rules";
 import { parseName } from "../functions/lib/x509";
-import type { HttpApplicationTarget, StackConfig } from "./config";
+import type { HttpApplicationTarget, StackConfig } from "./stack-props";
 import { PROVIDER_TRACKS, providerTrackProblems } from "./provider-tracks";
 
 // ---------------------------------------------------------------------------------------------

@@ -44,28 +44,16 @@ import { GateApplication } from "../constructs/gate-application";
 import { type GateSettings, gateEnvironment } from "../constructs/gate-environment";
 import { HttpTarget } from "../constructs/targets/http-target";
 import { LambdaTarget } from "../constructs/targets/lambda-target";
-import type { IAlbTarget } from "../constructs/alb-target";
-import type { ApplicationConfig, BackendOptions, StackConfig } from "./config";
+import type { IAlbTarget } from "../constructs/targets/target-kind";
+import type { AlbMtlsStackProps, ApplicationConfig, BackendOptions } from "./stack-props";
+
+export type { AlbMtlsStackProps } from "./stack-props";
 import { stackPropsProblems } from "./alb-mtls-stack-checks";
 import { type ProviderTrack, REFERENCE_PROVIDERS, TRACK_PROVIDERS, trackMajors } from "./provider-tracks";
 import { REFERENCE_ADDRESSES, REFERENCE_REMOVED } from "./reference-adoption";
 import { forgetCloudflareResources, trackSwitchImports } from "./reference-track-switch";
 import { ReadableStack } from "./readable-stack";
 import { inputVariables } from "./variables";
-
-export interface AlbMtlsStackProps extends StackConfig {
-  /**
-   * The built handlers of the single default application, absolute or relative to cdktf.json's
-   * folder. @default the project's builds, `.build/functions/echo/index.mjs` and
-   * `.build/functions/guard/index.mjs` (made by scripts/build.mjs: `npm ci` and the app runner run it)
-   */
-  readonly handlers?: {
-    /** The reference's echo backend. */
-    readonly echo: string;
-    /** The verifying backend for pass-through mode and Access JWT checks. */
-    readonly guard: string;
-  };
-}
 
 /** The project's built handlers (scripts/build.mjs), found from this module: stacks/ in the sources, .build/ in the app bundle. */
 function builtHandlers(): NonNullable<AlbMtlsStackProps["handlers"]> {

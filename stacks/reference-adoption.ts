@@ -1,5 +1,30 @@
 import type { TerraformResource } from "cdktf";
-import type { AlbMtlsStack } from "./alb-mtls-stack";
+import type { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
+import type { S3Object } from "@cdktf/provider-aws/lib/s3-object";
+import type { LbTrustStore } from "@cdktf/provider-aws/lib/lb-trust-store";
+import type { Alb } from "../constructs/alb";
+import type { AlbTarget } from "../constructs/alb-target";
+import type { Cert } from "../constructs/cert";
+import type { ClientCert } from "../constructs/client-cert";
+import type { CloudflareAccess } from "../constructs/cloudflare-access";
+import type { CloudflareAccessV5 } from "../constructs/cloudflare-access-v5";
+import type { CloudflareZone } from "../constructs/cloudflare-zone";
+import type { CloudflareZoneV5 } from "../constructs/cloudflare-zone-v5";
+import type { LambdaBackend } from "../constructs/lambda-backend";
+
+/** What the adoption table reads of a stack: the constructs that take the reference's resources' places (AlbMtlsStack has them). */
+export interface ReferenceParts {
+  readonly lambda?: LambdaBackend;
+  readonly cert: Cert;
+  readonly clientCert?: ClientCert;
+  readonly trustStoreBucket: S3Bucket;
+  readonly trustStoreBundleObject: S3Object;
+  readonly trustStore: LbTrustStore;
+  readonly alb: Alb;
+  readonly albTarget?: AlbTarget;
+  readonly cloudflareZone: CloudflareZone | CloudflareZoneV5;
+  readonly cloudflareAccess?: CloudflareAccess | CloudflareAccessV5;
+}
 
 /**
  * Every resource address of the reference HCL deployment (root module + seven child modules),
@@ -7,7 +32,7 @@ import type { AlbMtlsStack } from "./alb-mtls-stack";
  * `terraform plan` on the reference's state show moves only: nothing is created or destroyed.
  * A target that a stack does not have (e.g. no generated keys with `certificates`) is skipped.
  */
-export const REFERENCE_ADDRESSES: ReadonlyArray<readonly [string, (s: AlbMtlsStack) => TerraformResource | undefined]> = [
+export const REFERENCE_ADDRESSES: ReadonlyArray<readonly [string, (s: ReferenceParts) => TerraformResource | undefined]> = [
   ["module.lambda.aws_iam_role.lambda", (s) => s.lambda?.role],
   ["module.lambda.aws_iam_role_policy_attachment.lambda_basic", (s) => s.lambda?.basicExecution],
   ["module.lambda.aws_cloudwatch_log_group.lambda", (s) => s.lambda?.logGroup],

@@ -1,14 +1,23 @@
-import { TerraformResource, TerraformVariable } from "cdktf";
+import { type TerraformElement, TerraformResource, TerraformVariable } from "cdktf";
 import { DataCloudflareZeroTrustAccessApplication } from "@cdktf/provider-cloudflare/lib/data-cloudflare-zero-trust-access-application";
 import type { ZeroTrustAccessApplication } from "@cdktf/provider-cloudflare/lib/zero-trust-access-application";
-import type { AlbMtlsStack } from "./alb-mtls-stack";
+import type { IConstruct } from "constructs";
+import type { CloudflareAccess } from "../constructs/cloudflare-access";
+import type { CloudflareAccessV5 } from "../constructs/cloudflare-access-v5";
+import type { CloudflareZone } from "../constructs/cloudflare-zone";
+import type { CloudflareZoneV5 } from "../constructs/cloudflare-zone-v5";
+import type { GateApplication } from "../constructs/gate-application";
 
-/**
- * The two configuration steps of the move from providers "reference" to "current"
- * (docs/provider-tracks.md): "forget" on a Cloudflare 4.52.0 track, then "import" on "current".
- */
-export type TrackSwitchStep = "forget" | "import";
+/** What the move between provider tracks reads of a stack (AlbMtlsStack has it): its Cloudflare constructs, and the stack's addresses. */
+export interface TrackSwitchStack extends IConstruct {
+  readonly cloudflareZone: CloudflareZone | CloudflareZoneV5;
+  readonly cloudflareAccess?: CloudflareAccess | CloudflareAccessV5;
+  readonly applications?: Record<string, GateApplication>;
+  getLogicalId(element: TerraformElement): string;
+  addOverride(path: string, value: unknown): void;
+}
 
+export type { TrackSwitchStep } from "./stack-props";
 /** The variable that holds the import IDs, keyed by the "reference" stack's (v4) address. */
 export const IMPORT_IDS_VARIABLE = "reference_track_import_ids";
 
@@ -21,7 +30,7 @@ const V4_TYPE: Readonly<Record<string, string>> = { cloudflare_dns_record: "clou
  * them (5.14 cannot import them): the apply writes them again, with the same hostname, certificate
  * and `enabled = true`. The uploaded certificate has no v5 resource: it is used by ID.
  */
-export function importableCloudflareResources(stack: AlbMtlsStack): TerraformResource[] {
+export function importableCloudflareResources(stack: TrackSwitchStack): TerraformResource[] {
   const zone = stack.cloudflareZone;
   const access = stack.cloudflareAccess;
   const resources: (TerraformResource | undefined)[] = [zone.record, access?.allowPolicy, access?.bypassPolicy, access?.application];
@@ -37,7 +46,7 @@ export function importableCloudflareResources(stack: AlbMtlsStack): TerraformRes
  * `reference_track_import_ids` (keyed by the v4 address; `npm run track-switch` writes it from the
  * reference stack's state, before the v4 entries leave it).
  */
-export function trackSwitchImports(stack: AlbMtlsStack): { to: string; id: string }[] {
+export function trackSwitchImports(stack: TrackSwitchStack): { to: string; id: string }[] {
   const pairs = importableCloudflareResources(stack).map((resource) => {
     const type = resource.terraformResourceType;
     const name = stack.getLogicalId(resource);
@@ -65,7 +74,7 @@ export function trackSwitchImports(stack: AlbMtlsStack): { to: string; id: strin
  * with the v4 data source, so nothing else changes. Returns how to rewrite the stack's JSON:
  * references to `<application>.aud` become references to the lookup.
  */
-export function forgetCloudflareResources(stack: AlbMtlsStack): (json: Record<string, any>) => Record<string, any> {
+export function forgetCloudflareResources(stack: TrackSwitchStack): (json: Record<string, any>) => Record<string, any> {
   const accesses = [stack.cloudflareAccess, ...Object.values(stack.applications ?? {}).map((a) => a.access)];
   const audReferences = new Map<string, string>();
   for (const access of accesses) {

@@ -1,6 +1,6 @@
 import { TerraformVariable, TerraformVariableValidationConfig } from "cdktf";
 import type { Construct } from "constructs";
-import type { StackConfig } from "./config";
+import type { StackConfig } from "./stack-props";
 import { Rule, baseNameDerivations, rules } from "../constructs/rules";
 
 /** The root inputs as the stack uses them: literals from the config, or variable references. */

@@ -3,7 +3,7 @@ import type { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
 import { LbTargetGroupAttachment } from "@cdktf/provider-aws/lib/lb-target-group-attachment";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
-import type { AttachedTargets, IAlbTarget, TargetGroupSettings } from "../alb-target";
+import type { AttachedTargets, IAlbTarget, TargetGroupSettings } from "./target-kind";
 
 /** How the ALB checks that a target is healthy (AWS defaults where a field is left out). */
 export interface HealthCheck {

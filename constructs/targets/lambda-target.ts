@@ -2,7 +2,7 @@ import type { Construct } from "constructs";
 import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
 import type { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
 import { LbTargetGroupAttachment } from "@cdktf/provider-aws/lib/lb-target-group-attachment";
-import type { AttachedTargets, IAlbTarget } from "../alb-target";
+import type { AttachedTargets, IAlbTarget } from "./target-kind";
 
 export interface LambdaTargetProps {
   /** Name (or unqualified ARN) of the function the ALB may invoke. */
