@@ -2,9 +2,9 @@ import { Construct } from "constructs";
 import type { ITerraformResource } from "cdktf";
 import { AlbTarget } from "./alb-target";
 import type { IAlbTarget } from "./targets/target-kind";
-import { CloudflareAccess } from "./cloudflare-access";
-import { CloudflareAccessV5 } from "./cloudflare-access-v5";
-import { CloudflareHostname } from "./cloudflare-hostname";
+import { CloudflareAccess } from "./cloudflare/access";
+import { CloudflareHostname } from "./cloudflare/hostname";
+import type { CloudflareMajor } from "./cloudflare/mapping";
 import { checkProp } from "./errors";
 import { rules } from "./rules";
 
@@ -41,7 +41,7 @@ export interface GateApplicationProps {
    * Major version of the Cloudflare provider the stack uses: 4 (the reference's 4.52.0) or 5
    * (5.14: `cloudflare_dns_record`, account-level Access policies). Addresses are the same. @default 4
    */
-  readonly cloudflareProvider?: 4 | 5;
+  readonly cloudflareProvider?: CloudflareMajor;
 }
 
 /**
@@ -51,7 +51,7 @@ export interface GateApplicationProps {
  */
 export class GateApplication extends Construct {
   readonly dns: CloudflareHostname;
-  readonly access: CloudflareAccess | CloudflareAccessV5;
+  readonly access: CloudflareAccess;
   readonly target: AlbTarget;
   /** `https://<hostname>`. */
   readonly url: string;
@@ -61,7 +61,6 @@ export class GateApplication extends Construct {
   constructor(scope: Construct, id: string, props: GateApplicationProps) {
     super(scope, id);
     checkProp(this, "hostname", props.hostname, rules.domainName);
-    const v5 = props.cloudflareProvider === 5;
     this.dns = new CloudflareHostname(this, "dns", {
       cloudflareProvider: props.cloudflareProvider,
       zoneId: props.zoneId,
@@ -70,7 +69,8 @@ export class GateApplication extends Construct {
       originPullCertificateId: props.originPullCertificateId,
       replaceTriggeredBy: props.originPullsReplaceTriggeredBy,
     });
-    this.access = new (v5 ? CloudflareAccessV5 : CloudflareAccess)(this, "access", {
+    this.access = new CloudflareAccess(this, "access", {
+      cloudflareProvider: props.cloudflareProvider,
       zoneId: props.zoneId,
       applicationDomain: props.hostname,
       applicationName: props.accessApplicationName,

@@ -15,10 +15,6 @@ import {
 } from "cdktf";
 import { ArchiveProvider } from "@cdktf/provider-archive/lib/provider";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { DataCloudflareIpRanges } from "@cdktf/provider-cloudflare/lib/data-cloudflare-ip-ranges";
-import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
-import { DataCloudflareIpRanges as DataCloudflareIpRangesV5 } from "@cdktf/provider-cloudflare-v5/lib/data-cloudflare-ip-ranges";
-import { CloudflareProvider as CloudflareProviderV5 } from "@cdktf/provider-cloudflare-v5/lib/provider";
 import { TlsProvider } from "@cdktf/provider-tls/lib/provider";
 import type { LbTrustStore } from "@cdktf/provider-aws/lib/lb-trust-store";
 import type { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
@@ -30,10 +26,9 @@ import { bucketControls } from "../constructs/bucket-controls";
 import { AlbTarget } from "../constructs/alb-target";
 import { Cert } from "../constructs/cert";
 import { ClientCert } from "../constructs/client-cert";
-import { CloudflareAccess } from "../constructs/cloudflare-access";
-import { CloudflareAccessV5 } from "../constructs/cloudflare-access-v5";
-import { CloudflareZone } from "../constructs/cloudflare-zone";
-import { CloudflareZoneV5 } from "../constructs/cloudflare-zone-v5";
+import { CloudflareAccess } from "../constructs/cloudflare/access";
+import { cloudflareMapping } from "../constructs/cloudflare/majors";
+import { CloudflareZone } from "../constructs/cloudflare/zone";
 import { LambdaBackend, type LambdaBackendProps } from "../constructs/lambda-backend";
 import { LogsKmsKey } from "../constructs/logs-kms-key";
 import { TrustStore } from "../constructs/trust-store";
@@ -123,10 +118,9 @@ export class AlbMtlsStack extends ReadableStack {
   readonly alb: Alb;
   /** The reference's target (`/*` → the function); absent with `applications`. */
   readonly albTarget?: AlbTarget;
-  /** CloudflareZoneV5 on providers "current". */
-  readonly cloudflareZone: CloudflareZone | CloudflareZoneV5;
-  /** The reference's Access application; absent with `applications` (each has its own). CloudflareAccessV5 on providers "current". */
-  readonly cloudflareAccess?: CloudflareAccess | CloudflareAccessV5;
+  readonly cloudflareZone: CloudflareZone;
+  /** The reference's Access application; absent with `applications` (each has its own). */
+  readonly cloudflareAccess?: CloudflareAccess;
   /** The provider versions the stack is written for. */
   readonly providers: ProviderTrack;
   /** With `applications`: each application, by name. */
@@ -147,7 +141,7 @@ export class AlbMtlsStack extends ReadableStack {
     if (problems.length > 0) throw new PropsError(this, problems);
     this.providers = props.providers ?? "reference";
     const majors = trackMajors(this.providers);
-    const cloudflare5 = majors.cloudflare === 5;
+    const cloudflare = cloudflareMapping(majors.cloudflare);
     this.configureBackend(name, props.backend);
     pinProviders(this, this.providers);
 
@@ -156,7 +150,7 @@ export class AlbMtlsStack extends ReadableStack {
       region: props.region ?? "ap-northeast-1",
       defaultTags: [{ tags: { Project: "alb-mtls-test", Terraform: "true" } }],
     });
-    new (cloudflare5 ? CloudflareProviderV5 : CloudflareProvider)(this, "cloudflare", { apiToken: input.cloudflareApiToken });
+    cloudflare.provider(this, "cloudflare", input.cloudflareApiToken);
     new TlsProvider(this, "tls");
     new ArchiveProvider(this, "archive");
 
@@ -208,22 +202,18 @@ export class AlbMtlsStack extends ReadableStack {
     }
 
     const apps = props.applications;
-    const zoneProps = {
+    this.cloudflareZone = new CloudflareZone(this, "cloudflare_zone", {
+      cloudflareProvider: majors.cloudflare,
       zoneName: cloudflareZoneName,
       // With applications, each has its own hostname (GateApplication); the zone keeps the certificate.
       applicationDomain: apps ? undefined : cloudflareDomain,
       originDomain: domain,
-    };
-    if (cloudflare5) {
       // 5.14 cannot upload a per-hostname certificate: a generated one too is uploaded outside
       // Terraform and given by ID (the variable origin_pull_certificate_id; docs/provider-tracks.md).
-      this.cloudflareZone = new CloudflareZoneV5(this, "cloudflare_zone", {
-        ...zoneProps,
-        originPullCertificateId: originPull.originPullCertificateId ?? input.originPullCertificateId(),
-      });
-    } else {
-      this.cloudflareZone = new CloudflareZone(this, "cloudflare_zone", { ...zoneProps, ...originPull });
-    }
+      ...(cloudflare.perHostnameUploadMissing === undefined
+        ? originPull
+        : { originPullCertificateId: originPull.originPullCertificateId ?? input.originPullCertificateId() }),
+    });
 
     // The Access team domain, when the origin checks the Access JWT (declares its variable on first use).
     const accessJwt = props.accessJwt;
@@ -247,7 +237,8 @@ export class AlbMtlsStack extends ReadableStack {
     };
 
     if (!apps) {
-      this.cloudflareAccess = new (cloudflare5 ? CloudflareAccessV5 : CloudflareAccess)(this, "cloudflare_access", {
+      this.cloudflareAccess = new CloudflareAccess(this, "cloudflare_access", {
+        cloudflareProvider: majors.cloudflare,
         zoneId: this.cloudflareZone.zoneId,
         applicationDomain: cloudflareDomain,
         applicationName,
@@ -268,11 +259,7 @@ export class AlbMtlsStack extends ReadableStack {
 
     this.cert = new Cert(this, "cert", { zoneName: hostZoneName, domain });
 
-    const ipRanges = !props.originLockdown
-      ? undefined
-      : cloudflare5
-        ? (({ ipv4Cidrs, ipv6Cidrs }) => ({ ipv4CidrBlocks: ipv4Cidrs, ipv6CidrBlocks: ipv6Cidrs }))(new DataCloudflareIpRangesV5(this, "cloudflare_ip_ranges", {}))
-        : new DataCloudflareIpRanges(this, "cloudflare_ip_ranges", {});
+    const ipRanges = props.originLockdown ? cloudflare.ipRanges(this, "cloudflare_ip_ranges") : undefined;
     const logRetention = typeof props.albLogs === "object" ? props.albLogs.retentionDays : undefined;
     const logs = props.albLogs
       ? new AlbLogBucket(this, "alb_logs", { bucket: `${baseName}-alb-logs`, retentionDays: logRetention, controls: props.bucketControls })

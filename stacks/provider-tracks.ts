@@ -13,7 +13,7 @@
  * stack writes decides the version constraint. Cloudflare has a binding per major:
  * @cdktf/provider-cloudflare (11.30.0, 4.52.0) and @cdktf/provider-cloudflare-v5 (13.9.1, 5.14.0).
  */
-import { PER_HOSTNAME_UPLOAD_MISSING } from "../constructs/cloudflare-zone-v5";
+import { PER_HOSTNAME_UPLOAD_MISSING } from "../constructs/cloudflare/v5";
 export type ProviderTrack = "reference" | "aws-current" | "current";
 
 export const PROVIDER_TRACKS: readonly ProviderTrack[] = ["reference", "aws-current", "current"];

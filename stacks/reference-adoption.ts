@@ -6,10 +6,8 @@ import type { Alb } from "../constructs/alb";
 import type { AlbTarget } from "../constructs/alb-target";
 import type { Cert } from "../constructs/cert";
 import type { ClientCert } from "../constructs/client-cert";
-import type { CloudflareAccess } from "../constructs/cloudflare-access";
-import type { CloudflareAccessV5 } from "../constructs/cloudflare-access-v5";
-import type { CloudflareZone } from "../constructs/cloudflare-zone";
-import type { CloudflareZoneV5 } from "../constructs/cloudflare-zone-v5";
+import type { CloudflareAccess } from "../constructs/cloudflare/access";
+import type { CloudflareZone } from "../constructs/cloudflare/zone";
 import type { LambdaBackend } from "../constructs/lambda-backend";
 
 /** What the adoption table reads of a stack: the constructs that take the reference's resources' places (AlbMtlsStack has them). */
@@ -22,8 +20,8 @@ export interface ReferenceParts {
   readonly trustStore: LbTrustStore;
   readonly alb: Alb;
   readonly albTarget?: AlbTarget;
-  readonly cloudflareZone: CloudflareZone | CloudflareZoneV5;
-  readonly cloudflareAccess?: CloudflareAccess | CloudflareAccessV5;
+  readonly cloudflareZone: CloudflareZone;
+  readonly cloudflareAccess?: CloudflareAccess;
 }
 
 /**

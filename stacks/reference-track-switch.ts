@@ -2,16 +2,14 @@ import { type TerraformElement, TerraformResource, TerraformVariable } from "cdk
 import { DataCloudflareZeroTrustAccessApplication } from "@cdktf/provider-cloudflare/lib/data-cloudflare-zero-trust-access-application";
 import type { ZeroTrustAccessApplication } from "@cdktf/provider-cloudflare/lib/zero-trust-access-application";
 import type { IConstruct } from "constructs";
-import type { CloudflareAccess } from "../constructs/cloudflare-access";
-import type { CloudflareAccessV5 } from "../constructs/cloudflare-access-v5";
-import type { CloudflareZone } from "../constructs/cloudflare-zone";
-import type { CloudflareZoneV5 } from "../constructs/cloudflare-zone-v5";
+import type { CloudflareAccess } from "../constructs/cloudflare/access";
+import type { CloudflareZone } from "../constructs/cloudflare/zone";
 import type { GateApplication } from "../constructs/gate-application";
 
 /** What the move between provider tracks reads of a stack (AlbMtlsStack has it): its Cloudflare constructs, and the stack's addresses. */
 export interface TrackSwitchStack extends IConstruct {
-  readonly cloudflareZone: CloudflareZone | CloudflareZoneV5;
-  readonly cloudflareAccess?: CloudflareAccess | CloudflareAccessV5;
+  readonly cloudflareZone: CloudflareZone;
+  readonly cloudflareAccess?: CloudflareAccess;
   readonly applications?: Record<string, GateApplication>;
   getLogicalId(element: TerraformElement): string;
   addOverride(path: string, value: unknown): void;

@@ -1,5 +1,5 @@
 import { ZeroTrustAccessApplication } from "@cdktf/provider-cloudflare/lib/zero-trust-access-application";
-import { CloudflareAccess } from "../../constructs/cloudflare-access";
+import { CloudflareAccess } from "../../constructs/cloudflare/access";
 import { ref, synth } from "../helpers";
 
 const props = { zoneId: "0123456789abcdef0123456789abcdef", applicationDomain: "app.example.com", applicationName: "demo" };
@@ -73,5 +73,26 @@ describe("CloudflareAccess", () => {
     expect(build({ emailDomains: ["@example.com"] })).toThrow(/test\/a: emailDomains\[0\] "@example\.com" must be an e-mail domain/);
     expect(build({ bypassIps: ["10.0.0.0/33"] })).toThrow(/test\/a: bypassIps\[0\] "10\.0\.0\.0\/33" must be/);
     expect(build({ sessionDuration: "3 days" })).toThrow(/test\/a: sessionDuration "3 days" must be a duration/);
+  });
+});
+
+describe("CloudflareAccess on the Cloudflare provider 5 (cloudflareProvider: 5)", () => {
+  const { json } = synth((s) => new CloudflareAccess(s, "access", { ...props, cloudflareProvider: 5, emails: ["alice@example.com"], emailDomains: ["example.com"], bypassIps: ["192.0.2.0/24"] }));
+  const policies = json.resource.cloudflare_zero_trust_access_policy;
+
+  it("writes the same rules as one v5 include object per value, at the v4 construct's addresses", () => {
+    expect(Object.keys(policies)).toEqual(["access_allow", "access_bypass"]);
+    expect(policies.access_allow.include).toEqual([{ email: { email: "alice@example.com" } }, { email_domain: { domain: "example.com" } }]);
+    expect(policies.access_bypass.include).toEqual([{ ip: { ip: "192.0.2.0/24" } }]);
+    expect(policies.access_allow.account_id).toBe("${data.cloudflare_zone.access_zone.account.id}");
+  });
+
+  it("lists the account-level policies on the application, in precedence order", () => {
+    const app = json.resource.cloudflare_zero_trust_access_application.access_application;
+    expect(app.policies).toEqual([
+      { id: "${cloudflare_zero_trust_access_policy.access_allow.id}", precedence: 1 },
+      { id: "${cloudflare_zero_trust_access_policy.access_bypass.id}", precedence: 2 },
+    ]);
+    expect(app.zone_id).toBe(props.zoneId);
   });
 });

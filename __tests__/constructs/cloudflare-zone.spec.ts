@@ -1,7 +1,7 @@
 import { AuthenticatedOriginPullsCertificate } from "@cdktf/provider-cloudflare/lib/authenticated-origin-pulls-certificate";
 import { DataCloudflareZone } from "@cdktf/provider-cloudflare/lib/data-cloudflare-zone";
 import { Record as DnsRecord } from "@cdktf/provider-cloudflare/lib/record";
-import { CloudflareZone } from "../../constructs/cloudflare-zone";
+import { CloudflareZone } from "../../constructs/cloudflare/zone";
 import { only, ref, synth } from "../helpers";
 
 const props = {

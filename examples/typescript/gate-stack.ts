@@ -20,7 +20,7 @@ import { TlsProvider } from "@cdktf/provider-tls/lib/provider";
 import { Alb } from "../../constructs/alb";
 import { Cert } from "../../constructs/cert";
 import { ClientCert } from "../../constructs/client-cert";
-import { CloudflareZone } from "../../constructs/cloudflare-zone";
+import { CloudflareZone } from "../../constructs/cloudflare/zone";
 import { GateApplication } from "../../constructs/gate-application";
 import { gateEnvironment } from "../../constructs/gate-environment";
 import { LambdaBackend } from "../../constructs/lambda-backend";
