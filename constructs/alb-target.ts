@@ -6,9 +6,9 @@ import type { LbTargetGroupAttachment } from "@cdktf/provider-aws/lib/lb-target-
 import { PropsError, checkEach, checkProp, isLiteral } from "./errors";
 import { rules } from "./rules";
 import { LambdaTarget } from "./targets/lambda-target";
-import type { IAlbTarget } from "./targets/target-kind";
+import type { AlbEgress, IAlbTarget } from "./targets/target-kind";
 
-export type { AttachedTargets, IAlbTarget, TargetGroupSettings } from "./targets/target-kind";
+export type { AlbEgress, AttachedTargets, IAlbTarget, TargetGroupSettings } from "./targets/target-kind";
 
 export interface AlbTargetProps {
   /** ARN of the HTTPS listener that gets the forwarding rule. */
@@ -48,6 +48,8 @@ export class AlbTarget extends Construct {
   readonly attachment?: LbTargetGroupAttachment;
   /** Every attachment, in the order of the targets. */
   readonly attachments: LbTargetGroupAttachment[];
+  /** Where the ALB must be able to connect to reach the targets (give it to `Alb.allowEgressTo`); none for Lambda targets. */
+  readonly albEgress?: AlbEgress;
   /** ARN of the target group (reference output `target_group_arn`). */
   readonly targetGroupArn: string;
   /** Name of the target group (reference output `target_group_name`). */
@@ -73,6 +75,7 @@ export class AlbTarget extends Construct {
     this.permission = attached.permission;
     this.attachments = attached.attachments;
     this.attachment = attached.attachments[0];
+    this.albEgress = attached.albEgress;
     this.rule = new LbListenerRule(this, "rule", {
       listenerArn: props.listenerArn,
       priority: props.priority,

@@ -4,7 +4,7 @@ import { AlbTarget } from "./alb-target";
 import type { IAlbTarget } from "./targets/target-kind";
 import { CloudflareAccess } from "./cloudflare/access";
 import { CloudflareHostname } from "./cloudflare/hostname";
-import type { CloudflareMajor } from "./cloudflare/mapping";
+import type { CloudflareProviderChoice } from "./cloudflare/majors";
 import { checkProp } from "./errors";
 import { rules } from "./rules";
 
@@ -41,7 +41,7 @@ export interface GateApplicationProps {
    * Major version of the Cloudflare provider the stack uses: 4 (the reference's 4.52.0) or 5
    * (5.14: `cloudflare_dns_record`, account-level Access policies). Addresses are the same. @default 4
    */
-  readonly cloudflareProvider?: CloudflareMajor;
+  readonly cloudflareProvider?: CloudflareProviderChoice;
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   S3Backend,
   TaggedCloudWorkspaces,
   TerraformOutput,
-  TerraformResource,
+  type TerraformResource,
   type TerraformStack,
 } from "cdktf";
 import { ArchiveProvider } from "@cdktf/provider-archive/lib/provider";
@@ -28,6 +28,7 @@ import { Cert } from "../constructs/cert";
 import { ClientCert } from "../constructs/client-cert";
 import { CloudflareAccess } from "../constructs/cloudflare/access";
 import { cloudflareMapping } from "../constructs/cloudflare/majors";
+import type { CloudflareIpRanges, CloudflareMapping } from "../constructs/cloudflare/mapping";
 import { CloudflareZone } from "../constructs/cloudflare/zone";
 import { LambdaBackend, type LambdaBackendProps } from "../constructs/lambda-backend";
 import { LogsKmsKey } from "../constructs/logs-kms-key";
@@ -40,15 +41,15 @@ import { type GateSettings, gateEnvironment } from "../constructs/gate-environme
 import { HttpTarget } from "../constructs/targets/http-target";
 import { LambdaTarget } from "../constructs/targets/lambda-target";
 import type { IAlbTarget } from "../constructs/targets/target-kind";
-import type { AlbMtlsStackProps, ApplicationConfig, BackendOptions } from "./stack-props";
+import type { AlbMtlsStackProps, ApplicationConfig, BackendOptions, MtlsMode } from "./stack-props";
+import { stackPropsProblems } from "./alb-mtls-stack-checks";
+import { type ProviderTrack, TRACK_PROVIDERS, trackMajors } from "./provider-tracks";
+import { REFERENCE_ADDRESSES, REFERENCE_REMOVED } from "./reference-adoption";
+import { type ForgetStep, forgetCloudflareResources, trackSwitchImports } from "./reference-track-switch";
+import { ReadableStack } from "./readable-stack";
+import { type Inputs, inputVariables } from "./variables";
 
 export type { AlbMtlsStackProps } from "./stack-props";
-import { stackPropsProblems } from "./alb-mtls-stack-checks";
-import { type ProviderTrack, REFERENCE_PROVIDERS, TRACK_PROVIDERS, trackMajors } from "./provider-tracks";
-import { REFERENCE_ADDRESSES, REFERENCE_REMOVED } from "./reference-adoption";
-import { forgetCloudflareResources, trackSwitchImports } from "./reference-track-switch";
-import { ReadableStack } from "./readable-stack";
-import { inputVariables } from "./variables";
 
 /** The project's built handlers (scripts/build.mjs), found from this module: stacks/ in the sources, .build/ in the app bundle. */
 function builtHandlers(): NonNullable<AlbMtlsStackProps["handlers"]> {
@@ -62,15 +63,64 @@ const GATE_MODULE = "functions/lib/gate.ts";
 /** What every function of a stack gets (StackOptions: logRetentionDays, logsKmsKey, lambda*). */
 type FunctionDefaults = Pick<LambdaBackendProps, "logRetentionDays" | "logKmsKeyArn" | "reservedConcurrency" | "tracing">;
 
+/** The reference's locals: every name derived from the root inputs. */
+interface ReferenceNames {
+  readonly baseName: string;
+  readonly hostZoneName: string;
+  readonly cloudflareZoneName: string;
+  readonly functionName: string;
+  readonly albName: string;
+  /** The origin domain (the ALB's alias record). */
+  readonly domain: string;
+  readonly trustStoreName: string;
+  readonly trustStoreBucketName: string;
+  readonly applicationName: string;
+  /** The hostname users open (the single default application). */
+  readonly cloudflareDomain: string;
+}
+
+function referenceNames(input: Inputs, props: AlbMtlsStackProps): ReferenceNames {
+  const { baseName, hostZoneName, cloudflareZoneName } = input;
+  const applicationName = props.applicationName ?? "alb-mtls-test";
+  return {
+    baseName,
+    hostZoneName,
+    cloudflareZoneName,
+    functionName: `${baseName}-function`,
+    albName: `${baseName}-alb`,
+    domain: `${baseName}.${hostZoneName}`,
+    trustStoreName: `${baseName}-mtls`,
+    trustStoreBucketName: `${baseName}-mtls-bucket`,
+    applicationName,
+    cloudflareDomain: `${applicationName}.${cloudflareZoneName}`,
+  };
+}
+
+/** How Cloudflare presents the client certificate: files Terraform uploads, or a certificate uploaded already. */
+interface OriginPull {
+  readonly clientCertificatePem?: string;
+  readonly clientPrivateKeyPem?: string;
+  readonly originPullCertificateId?: string;
+}
+
+/** What the PKI step made: the trust store's parts, and what Cloudflare and the gate need of the certificates. */
+interface Pki {
+  readonly clientCert?: ClientCert;
+  readonly bucket: S3Bucket;
+  readonly bundleObject: S3Object;
+  readonly trustStore: LbTrustStore;
+  readonly caBundlePem: string;
+  readonly originPull: OriginPull;
+}
+
 interface ApplicationContext {
   readonly baseName: string;
   readonly functionDefaults: FunctionDefaults;
   readonly cloudflareZoneName: string;
   readonly originDomain: string;
   readonly stackAccess: { emails: string[]; emailDomains?: string[]; sessionDuration?: string };
-  readonly mode: string;
   readonly gate: (audience: string) => GateSettings;
-  readonly cloudflareProvider: 4 | 5;
+  readonly cloudflare: CloudflareMapping;
 }
 
 function missingGateRefusal(entry: string, env: Record<string, string>): string {
@@ -85,9 +135,6 @@ function missingGateRefusal(entry: string, env: Record<string, string>): string 
 function relativeToStackFolder(path: string): string {
   return isAbsolute(path) ? path : `../../../${path}`;
 }
-
-/** Provider pins of the reference root module (`required_providers`), kept verbatim. */
-export const REQUIRED_PROVIDERS = REFERENCE_PROVIDERS;
 
 /** The reference's Terraform version and a track's provider pins (default the reference's), for any stack of this project. */
 export function pinProviders(stack: TerraformStack, track: ProviderTrack = "reference"): void {
@@ -105,6 +152,10 @@ export function pinProviders(stack: TerraformStack, track: ProviderTrack = "refe
  * Each root input is a literal when the props give it, else a Terraform variable with the
  * reference's name, type, sensitivity and default. The Cloudflare API token is always a sensitive
  * variable.
+ *
+ * The constructor runs named steps in a fixed order (the order decides the JSON's): Terraform
+ * settings, providers, PKI, Cloudflare zone, the reference application's Access and function,
+ * certificate, log buckets, ALB, the reference's target or the applications, outputs, migrations.
  */
 export class AlbMtlsStack extends ReadableStack {
   /** The reference's echo (or guard) function; absent with `applications`. */
@@ -125,209 +176,68 @@ export class AlbMtlsStack extends ReadableStack {
   readonly providers: ProviderTrack;
   /** With `applications`: each application, by name. */
   readonly applications?: Record<string, GateApplication>;
-  /** Rewrites the synthesized JSON (the "forget" step of the move between provider tracks). */
-  private rewrite?: (json: Record<string, any>) => Record<string, any>;
   /** The Access team domain when `accessJwt` is on (declares the variable on first use with `accessJwt: true`). */
   private readonly teamDomain?: () => string;
 
   constructor(scope: Construct, name: string, props: AlbMtlsStackProps = {}) {
     super(scope, name);
-    // Every problem of the props at once, before anything is made (cdktf.json entries get the same checks).
+    const handlers = this.checkProps(props);
+    this.providers = props.providers ?? "reference";
+    const majors = trackMajors(this.providers);
+    // Decided before anything is built: the "forget" step's Cloudflare resources are made, addressed and left out of the tree.
+    const forget = props.switchFromReferenceTrack === "forget" ? forgetCloudflareResources(this, cloudflareMapping(majors.cloudflare)) : undefined;
+    const cloudflare = forget?.cloudflare ?? cloudflareMapping(majors.cloudflare);
+    this.configureBackend(name, props.backend);
+    pinProviders(this, this.providers);
+    const input = inputVariables(this, props);
+    this.addProviders(props, input, cloudflare);
+    const names = referenceNames(input, props);
+    const mode: MtlsMode = props.mtls?.mode ?? "verify";
+    const apps = props.applications;
+
+    const pki = this.addPki(props, names, input);
+    [this.clientCert, this.trustStoreBucket, this.trustStoreBundleObject, this.trustStore] = [pki.clientCert, pki.bucket, pki.bundleObject, pki.trustStore];
+    this.cloudflareZone = this.addCloudflareZone(names, pki.originPull, input, cloudflare, apps !== undefined);
+    this.teamDomain = this.accessTeamDomain(props, input);
+    const gate = this.gateSettings(props, mode, pki.caBundlePem);
+    const functionDefaults = this.functionDefaults(props, names.baseName);
+    if (!apps) {
+      this.cloudflareAccess = this.addReferenceAccess(props, names, input, cloudflare);
+      this.lambda = this.addReferenceFunction(names, handlers, functionDefaults, gate(this.cloudflareAccess.applicationAud));
+    }
+    this.cert = new Cert(this, "cert", { zoneName: names.hostZoneName, domain: names.domain });
+    this.alb = this.addAlb(props, names, input, mode, props.originLockdown ? cloudflare.ipRanges(this, "cloudflare_ip_ranges") : undefined);
+    if (!apps) {
+      this.albTarget = this.addReferenceTarget(props);
+    } else {
+      this.applications = this.addApplications(apps, {
+        baseName: names.baseName,
+        functionDefaults,
+        cloudflareZoneName: names.cloudflareZoneName,
+        originDomain: names.domain,
+        stackAccess: { emails: input.accessAllowedEmail, emailDomains: props.accessAllowedEmailDomains, sessionDuration: props.accessSessionDuration },
+        gate,
+        cloudflare,
+      });
+    }
+    if (mode === "off") {
+      Annotations.of(this).addWarning(
+        `${name}: mtls.mode is "off": the ALB accepts any TLS client; only originLockdown and accessJwt stand between the internet and the backend.`,
+      );
+    }
+    this.addOutputs(apps ? undefined : names.cloudflareDomain, names.domain);
+    this.addMigrations(props, forget);
+  }
+
+  /** Every problem of the props at once, before anything is made (cdktf.json entries get the same checks); returns the handlers. */
+  private checkProps(props: AlbMtlsStackProps): NonNullable<AlbMtlsStackProps["handlers"]> {
     const problems = stackPropsProblems(props, { baseDir: filesBase(this) });
     const handlers = props.handlers ?? builtHandlers();
     if (!props.handlers && !props.applications && !existsSync(handlers.echo)) {
       problems.push(`handlers: the built handlers are missing (${handlers.echo}); \`node scripts/build.mjs\` builds them (npm ci runs it)`);
     }
     if (problems.length > 0) throw new PropsError(this, problems);
-    this.providers = props.providers ?? "reference";
-    const majors = trackMajors(this.providers);
-    const cloudflare = cloudflareMapping(majors.cloudflare);
-    this.configureBackend(name, props.backend);
-    pinProviders(this, this.providers);
-
-    const input = inputVariables(this, props);
-    new AwsProvider(this, "aws", {
-      region: props.region ?? "ap-northeast-1",
-      defaultTags: [{ tags: { Project: "alb-mtls-test", Terraform: "true" } }],
-    });
-    cloudflare.provider(this, "cloudflare", input.cloudflareApiToken);
-    new TlsProvider(this, "tls");
-    new ArchiveProvider(this, "archive");
-
-    // The reference's locals.
-    const { baseName, hostZoneName, cloudflareZoneName } = input;
-    const functionName = `${baseName}-function`;
-    const albName = `${baseName}-alb`;
-    const domain = `${baseName}.${hostZoneName}`;
-    const trustStoreName = `${baseName}-mtls`;
-    const trustStoreBucketName = `${trustStoreName}-bucket`;
-    const applicationName = props.applicationName ?? "alb-mtls-test";
-    const cloudflareDomain = `${applicationName}.${cloudflareZoneName}`;
-
-    const mode = props.mtls?.mode ?? "verify";
-    const byo = props.certificates;
-    let caBundlePem: string;
-    let originPull: { clientCertificatePem?: string; clientPrivateKeyPem?: string; originPullCertificateId?: string };
-    if (byo) {
-      const store = new TrustStore(this, "trust_store", {
-        name: trustStoreName,
-        bucketName: trustStoreBucketName,
-        caBundle: { file: byo.caBundleFile },
-        revocationLists: props.mtls?.revocationLists,
-        secureBucket: props.secureBuckets,
-      });
-      [this.trustStoreBucket, this.trustStoreBundleObject, this.trustStore] = [store.bucket, store.bundleObject, store.trustStore];
-      caBundlePem = store.caBundlePem;
-      originPull =
-        byo.originPullCertificateFile !== undefined && byo.originPullPrivateKeyFile !== undefined
-          ? {
-              // Read by Terraform from the project (never copied into cdktf.out: it holds a key).
-              clientCertificatePem: Fn.file(relativeToStackFolder(byo.originPullCertificateFile)),
-              clientPrivateKeyPem: Fn.file(relativeToStackFolder(byo.originPullPrivateKeyFile)),
-            }
-          : { originPullCertificateId: byo.originPullCertificateId ?? input.originPullCertificateId() };
-    } else {
-      this.clientCert = new ClientCert(this, "client_cert", {
-        trustStoreName,
-        trustStoreBucketName,
-        secureBucket: props.secureBuckets,
-      });
-      [this.trustStoreBucket, this.trustStoreBundleObject, this.trustStore] = [
-        this.clientCert.bucket,
-        this.clientCert.bundleObject,
-        this.clientCert.trustStore,
-      ];
-      caBundlePem = this.clientCert.rootCaCertPem;
-      originPull = { clientCertificatePem: this.clientCert.clientCertPem, clientPrivateKeyPem: this.clientCert.clientKeyPem };
-    }
-
-    const apps = props.applications;
-    this.cloudflareZone = new CloudflareZone(this, "cloudflare_zone", {
-      cloudflareProvider: majors.cloudflare,
-      zoneName: cloudflareZoneName,
-      // With applications, each has its own hostname (GateApplication); the zone keeps the certificate.
-      applicationDomain: apps ? undefined : cloudflareDomain,
-      originDomain: domain,
-      // 5.14 cannot upload a per-hostname certificate: a generated one too is uploaded outside
-      // Terraform and given by ID (the variable origin_pull_certificate_id; docs/provider-tracks.md).
-      ...(cloudflare.perHostnameUploadMissing === undefined
-        ? originPull
-        : { originPullCertificateId: originPull.originPullCertificateId ?? input.originPullCertificateId() }),
-    });
-
-    // The Access team domain, when the origin checks the Access JWT (declares its variable on first use).
-    const accessJwt = props.accessJwt;
-    let teamDomain: string | undefined;
-    if (accessJwt) this.teamDomain = () => (teamDomain ??= accessJwt === true ? input.accessTeamDomain() : accessJwt.teamDomain);
-    // What the gate (the guard backend, or an application's handler wrapped in withGate) checks.
-    const gate = (audience: string): GateSettings => ({
-      clientCertificate:
-        mode === "passthrough"
-          ? { caBundlePem, allowedSubjects: props.mtls?.allowedSubjects, allowedSerials: props.mtls?.allowedSerials }
-          : undefined,
-      accessJwt: this.teamDomain ? { teamDomain: this.teamDomain(), audience } : undefined,
-    });
-
-    const logsKey = props.logsKmsKey === true ? new LogsKmsKey(this, "logs_kms_key", { alias: `${baseName}-logs` }) : undefined;
-    const functionDefaults: FunctionDefaults = {
-      logRetentionDays: props.logRetentionDays,
-      logKmsKeyArn: logsKey?.keyArn ?? (typeof props.logsKmsKey === "string" ? props.logsKmsKey : undefined),
-      reservedConcurrency: props.lambdaReservedConcurrency,
-      tracing: props.lambdaTracing,
-    };
-
-    if (!apps) {
-      this.cloudflareAccess = new CloudflareAccess(this, "cloudflare_access", {
-        cloudflareProvider: majors.cloudflare,
-        zoneId: this.cloudflareZone.zoneId,
-        applicationDomain: cloudflareDomain,
-        applicationName,
-        emails: input.accessAllowedEmail,
-        emailDomains: props.accessAllowedEmailDomains,
-        sessionDuration: props.accessSessionDuration,
-      });
-      // The reference's echo backend, or the guard in front of it when the origin has to verify.
-      const guardEnv = gateEnvironment(gate(this.cloudflareAccess.applicationAud));
-      const guarded = Object.keys(guardEnv).length > 0;
-      this.lambda = new LambdaBackend(this, "lambda", {
-        ...functionDefaults,
-        functionName,
-        handlerFile: guarded ? handlers.guard : handlers.echo,
-        environment: guarded ? guardEnv : undefined,
-      });
-    }
-
-    this.cert = new Cert(this, "cert", { zoneName: hostZoneName, domain });
-
-    const ipRanges = props.originLockdown ? cloudflare.ipRanges(this, "cloudflare_ip_ranges") : undefined;
-    const logRetention = typeof props.albLogs === "object" ? props.albLogs.retentionDays : undefined;
-    const logs = props.albLogs
-      ? new AlbLogBucket(this, "alb_logs", { bucket: `${baseName}-alb-logs`, retentionDays: logRetention, controls: props.bucketControls })
-      : undefined;
-    if (props.bucketControls) bucketControls(new Construct(this, "trust_store_bucket_controls"), this.trustStoreBucket);
-    if (props.bucketAccessLogs) {
-      const retentionDays = typeof props.bucketAccessLogs === "object" ? props.bucketAccessLogs.retentionDays : undefined;
-      const accessLogs = new AccessLogBucket(this, "s3_access_logs", { bucket: `${baseName}-s3-access-logs`, retentionDays });
-      accessLogs.logBucket(this, "trust_store_bucket_logging", this.trustStoreBucket, "trust-store");
-      if (logs) accessLogs.logBucket(this, "alb_logs_bucket_logging", logs.bucket, "alb-logs");
-    }
-    this.alb = new Alb(this, "alb", {
-      name: albName,
-      subnetNames: input.subnets,
-      certificateArn: this.cert.certificateArn,
-      mutualTlsMode: props.mtls?.mode,
-      trustStoreArn: mode === "verify" ? this.trustStore.arn : undefined,
-      ignoreClientCertificateExpiry: props.mtls?.ignoreClientCertificateExpiry,
-      advertiseTrustStoreCaNames: props.mtls?.advertiseTrustStoreCaNames,
-      zoneName: hostZoneName,
-      domain,
-      ingressIpv4Cidrs: ipRanges?.ipv4CidrBlocks,
-      ingressIpv6Cidrs: ipRanges?.ipv6CidrBlocks,
-      deletionProtection: props.deletionProtection,
-      accessLogs: logs && { bucket: logs.bucketName, prefix: "access" },
-      connectionLogs: logs && { bucket: logs.bucketName, prefix: "connection" },
-      dependsOn: logs && [logs.policy],
-      webAclArn: props.wafWebAclArn === true ? input.wafWebAclArn() : props.wafWebAclArn,
-      strictSecurityGroup: props.strictSecurityGroups,
-      awsProvider: majors.aws,
-    });
-    if (!apps) {
-      this.albTarget = new AlbTarget(this, "alb_target", {
-        functionName: this.lambda!.functionName,
-        functionArn: this.lambda!.functionArn,
-        listenerArn: this.alb.httpsListenerArn,
-        pathPattern: "/*",
-        priority: 100,
-        targetGroupName: props.targetGroupName,
-      });
-    } else {
-      this.applications = this.addApplications(apps, {
-        baseName,
-        functionDefaults,
-        cloudflareZoneName,
-        originDomain: domain,
-        stackAccess: { emails: input.accessAllowedEmail, emailDomains: props.accessAllowedEmailDomains, sessionDuration: props.accessSessionDuration },
-        mode,
-        gate,
-        cloudflareProvider: majors.cloudflare,
-      });
-    }
-
-    if (mode === "off") {
-      Annotations.of(this).addWarning(
-        `${name}: mtls.mode is "off": the ALB accepts any TLS client; only originLockdown and accessJwt stand between the internet and the backend.`,
-      );
-    }
-    this.addOutputs(apps ? undefined : cloudflareDomain, domain);
-    if (props.adoptReference) this.adoptReference();
-    if (props.switchFromReferenceTrack === "import") this.addOverride("import", trackSwitchImports(this));
-    if (props.switchFromReferenceTrack === "forget") this.rewrite = forgetCloudflareResources(this);
-  }
-
-  /** The JSON, with what the "forget" step of the move rewrites. */
-  toTerraform(): any {
-    const json = super.toTerraform();
-    return this.rewrite ? this.rewrite(json) : json;
+    return handlers;
   }
 
   private configureBackend(name: string, backend: BackendOptions = { type: "local" }): void {
@@ -359,67 +269,230 @@ export class AlbMtlsStack extends ReadableStack {
     }
   }
 
+  private addProviders(props: AlbMtlsStackProps, input: Inputs, cloudflare: CloudflareMapping): void {
+    new AwsProvider(this, "aws", {
+      region: props.region ?? "ap-northeast-1",
+      defaultTags: [{ tags: { Project: "alb-mtls-test", Terraform: "true" } }],
+    });
+    cloudflare.provider(this, "cloudflare", input.cloudflareApiToken);
+    new TlsProvider(this, "tls");
+    new ArchiveProvider(this, "archive");
+  }
+
+  /** The trust store and the client certificate: generated by Terraform (the reference), or your own (`certificates`). */
+  private addPki(props: AlbMtlsStackProps, names: ReferenceNames, input: Inputs): Pki {
+    const { trustStoreName, trustStoreBucketName } = names;
+    const byo = props.certificates;
+    if (!byo) {
+      const clientCert = new ClientCert(this, "client_cert", { trustStoreName, trustStoreBucketName, secureBucket: props.secureBuckets });
+      return {
+        clientCert,
+        bucket: clientCert.bucket,
+        bundleObject: clientCert.bundleObject,
+        trustStore: clientCert.trustStore,
+        caBundlePem: clientCert.rootCaCertPem,
+        originPull: { clientCertificatePem: clientCert.clientCertPem, clientPrivateKeyPem: clientCert.clientKeyPem },
+      };
+    }
+    const store = new TrustStore(this, "trust_store", {
+      name: trustStoreName,
+      bucketName: trustStoreBucketName,
+      caBundle: { file: byo.caBundleFile },
+      revocationLists: props.mtls?.revocationLists,
+      secureBucket: props.secureBuckets,
+    });
+    const originPull =
+      byo.originPullCertificateFile !== undefined && byo.originPullPrivateKeyFile !== undefined
+        ? {
+            // Read by Terraform from the project (never copied into cdktf.out: it holds a key).
+            clientCertificatePem: Fn.file(relativeToStackFolder(byo.originPullCertificateFile)),
+            clientPrivateKeyPem: Fn.file(relativeToStackFolder(byo.originPullPrivateKeyFile)),
+          }
+        : { originPullCertificateId: byo.originPullCertificateId ?? input.originPullCertificateId() };
+    return { bucket: store.bucket, bundleObject: store.bundleObject, trustStore: store.trustStore, caBundlePem: store.caBundlePem, originPull };
+  }
+
+  private addCloudflareZone(names: ReferenceNames, originPull: OriginPull, input: Inputs, cloudflare: CloudflareMapping, withApplications: boolean): CloudflareZone {
+    return new CloudflareZone(this, "cloudflare_zone", {
+      cloudflareProvider: cloudflare,
+      zoneName: names.cloudflareZoneName,
+      // With applications, each has its own hostname (GateApplication); the zone keeps the certificate.
+      applicationDomain: withApplications ? undefined : names.cloudflareDomain,
+      originDomain: names.domain,
+      // 5.14 cannot upload a per-hostname certificate: a generated one too is uploaded outside
+      // Terraform and given by ID (the variable origin_pull_certificate_id; docs/provider-tracks.md).
+      ...(cloudflare.perHostnameUploadMissing === undefined
+        ? originPull
+        : { originPullCertificateId: originPull.originPullCertificateId ?? input.originPullCertificateId() }),
+    });
+  }
+
+  /** The Access team domain, when the origin checks the Access JWT (declares its variable on first use). */
+  private accessTeamDomain(props: AlbMtlsStackProps, input: Inputs): (() => string) | undefined {
+    const accessJwt = props.accessJwt;
+    if (!accessJwt) return undefined;
+    let teamDomain: string | undefined;
+    return () => (teamDomain ??= accessJwt === true ? input.accessTeamDomain() : accessJwt.teamDomain);
+  }
+
+  /** What the gate (the guard backend, or an application's handler wrapped in withGate) checks, for an Access application's audience. */
+  private gateSettings(props: AlbMtlsStackProps, mode: MtlsMode, caBundlePem: string): (audience: string) => GateSettings {
+    return (audience) => ({
+      clientCertificate:
+        mode === "passthrough" ? { caBundlePem, allowedSubjects: props.mtls?.allowedSubjects, allowedSerials: props.mtls?.allowedSerials } : undefined,
+      accessJwt: this.teamDomain ? { teamDomain: this.teamDomain(), audience } : undefined,
+    });
+  }
+
+  /** The log settings every function gets, with the KMS key when the stack makes one. */
+  private functionDefaults(props: AlbMtlsStackProps, baseName: string): FunctionDefaults {
+    const logsKey = props.logsKmsKey === true ? new LogsKmsKey(this, "logs_kms_key", { alias: `${baseName}-logs` }) : undefined;
+    return {
+      logRetentionDays: props.logRetentionDays,
+      logKmsKeyArn: logsKey?.keyArn ?? (typeof props.logsKmsKey === "string" ? props.logsKmsKey : undefined),
+      reservedConcurrency: props.lambdaReservedConcurrency,
+      tracing: props.lambdaTracing,
+    };
+  }
+
+  private addReferenceAccess(props: AlbMtlsStackProps, names: ReferenceNames, input: Inputs, cloudflare: CloudflareMapping): CloudflareAccess {
+    return new CloudflareAccess(this, "cloudflare_access", {
+      cloudflareProvider: cloudflare,
+      zoneId: this.cloudflareZone.zoneId,
+      applicationDomain: names.cloudflareDomain,
+      applicationName: names.applicationName,
+      emails: input.accessAllowedEmail,
+      emailDomains: props.accessAllowedEmailDomains,
+      sessionDuration: props.accessSessionDuration,
+    });
+  }
+
+  /** The reference's echo backend, or the guard in front of it when the origin has to verify. */
+  private addReferenceFunction(names: ReferenceNames, handlers: NonNullable<AlbMtlsStackProps["handlers"]>, defaults: FunctionDefaults, gate: GateSettings): LambdaBackend {
+    const guardEnv = gateEnvironment(gate);
+    const guarded = Object.keys(guardEnv).length > 0;
+    return new LambdaBackend(this, "lambda", {
+      ...defaults,
+      functionName: names.functionName,
+      handlerFile: guarded ? handlers.guard : handlers.echo,
+      environment: guarded ? guardEnv : undefined,
+    });
+  }
+
+  /** The log buckets (`albLogs`, `bucketAccessLogs`) and bucket controls; returns the ALB's log bucket. */
+  private addLogBuckets(props: AlbMtlsStackProps, baseName: string): AlbLogBucket | undefined {
+    const logRetention = typeof props.albLogs === "object" ? props.albLogs.retentionDays : undefined;
+    const logs = props.albLogs
+      ? new AlbLogBucket(this, "alb_logs", { bucket: `${baseName}-alb-logs`, retentionDays: logRetention, controls: props.bucketControls })
+      : undefined;
+    if (props.bucketControls) bucketControls(new Construct(this, "trust_store_bucket_controls"), this.trustStoreBucket);
+    if (props.bucketAccessLogs) {
+      const retentionDays = typeof props.bucketAccessLogs === "object" ? props.bucketAccessLogs.retentionDays : undefined;
+      const accessLogs = new AccessLogBucket(this, "s3_access_logs", { bucket: `${baseName}-s3-access-logs`, retentionDays });
+      accessLogs.logBucket(this, "trust_store_bucket_logging", this.trustStoreBucket, "trust-store");
+      if (logs) accessLogs.logBucket(this, "alb_logs_bucket_logging", logs.bucket, "alb-logs");
+    }
+    return logs;
+  }
+
+  private addAlb(props: AlbMtlsStackProps, names: ReferenceNames, input: Inputs, mode: MtlsMode, ipRanges: CloudflareIpRanges | undefined): Alb {
+    const logs = this.addLogBuckets(props, names.baseName);
+    return new Alb(this, "alb", {
+      name: names.albName,
+      subnetNames: input.subnets,
+      certificateArn: this.cert.certificateArn,
+      mutualTlsMode: props.mtls?.mode,
+      trustStoreArn: mode === "verify" ? this.trustStore.arn : undefined,
+      ignoreClientCertificateExpiry: props.mtls?.ignoreClientCertificateExpiry,
+      advertiseTrustStoreCaNames: props.mtls?.advertiseTrustStoreCaNames,
+      zoneName: names.hostZoneName,
+      domain: names.domain,
+      ingressIpv4Cidrs: ipRanges?.ipv4CidrBlocks,
+      ingressIpv6Cidrs: ipRanges?.ipv6CidrBlocks,
+      deletionProtection: props.deletionProtection,
+      accessLogs: logs && { bucket: logs.bucketName, prefix: "access" },
+      connectionLogs: logs && { bucket: logs.bucketName, prefix: "connection" },
+      dependsOn: logs && [logs.policy],
+      webAclArn: props.wafWebAclArn === true ? input.wafWebAclArn() : props.wafWebAclArn,
+      strictSecurityGroup: props.strictSecurityGroups,
+      awsProvider: trackMajors(this.providers).aws,
+    });
+  }
+
+  /** The reference's single target: every path to the function. */
+  private addReferenceTarget(props: AlbMtlsStackProps): AlbTarget {
+    return new AlbTarget(this, "alb_target", {
+      functionName: this.lambda!.functionName,
+      functionArn: this.lambda!.functionArn,
+      listenerArn: this.alb.httpsListenerArn,
+      pathPattern: "/*",
+      priority: 100,
+      targetGroupName: props.targetGroupName,
+    });
+  }
+
   /** One GateApplication per entry, keyed by name, so adding one never moves or replaces another's resources. */
   private addApplications(apps: Record<string, ApplicationConfig>, ctx: ApplicationContext): Record<string, GateApplication> {
     const result: Record<string, GateApplication> = {};
     Object.entries(apps).forEach(([key, app], position) => {
-      const id = `app_${key}`;
-      const name = `${ctx.baseName}-${key}`;
-      const kind = app.lambda ? "lambda" : app.lambdaArn ? "lambdaArn" : "http";
-      let fn: LambdaBackend | undefined;
-      let target: IAlbTarget;
-      if (app.lambda) {
-        const { entry, handler, runtime, architecture, memorySize, timeout, environment, logRetentionDays } = app.lambda;
-        fn = new LambdaBackend(this, `${id}_lambda`, {
-          ...ctx.functionDefaults,
-          functionName: name,
-          entry,
-          handler,
-          runtime,
-          architecture,
-          memorySize,
-          timeout,
-          environment,
-          logRetentionDays: logRetentionDays ?? ctx.functionDefaults.logRetentionDays,
-        });
-        target = new LambdaTarget(fn);
-      } else if (app.lambdaArn) {
-        target = LambdaTarget.fromFunctionArn(app.lambdaArn);
-      } else {
-        target = new HttpTarget({
-          ...app.http!,
-          vpcId: this.alb.vpcId,
-          albSecurityGroupId: this.alb.securityGroup.id,
-          securityGroupName: `${name}-targets`,
-        });
-      }
-      const application = new GateApplication(this, id, {
-        zoneId: this.cloudflareZone.zoneId,
-        hostname: `${app.hostname ?? key}.${ctx.cloudflareZoneName}`,
-        accessApplicationName: app.hostname ?? key,
-        originDomain: ctx.originDomain,
-        originPullCertificateId: this.cloudflareZone.originPullCertificateId,
-        originPullsReplaceTriggeredBy: this.cloudflareZone.originPullsCertificate && [this.cloudflareZone.originPullsCertificate],
-        accessAllowedEmail: app.accessAllowedEmail ?? ctx.stackAccess.emails,
-        accessAllowedEmailDomains: app.accessAllowedEmailDomains ?? ctx.stackAccess.emailDomains,
-        accessSessionDuration: app.accessSessionDuration ?? ctx.stackAccess.sessionDuration,
-        listenerArn: this.alb.httpsListenerArn,
-        priority: app.priority ?? 100 + 10 * position,
-        pathPatterns: app.pathPatterns,
-        target,
-        targetGroupName: app.targetGroupName ?? name,
-        cloudflareProvider: ctx.cloudflareProvider,
-      });
-      if (!fn && this.teamDomain) {
-        Annotations.of(application).addWarning(
-          `applications.${key}: accessJwt: the stack cannot make ${kind === "http" ? "an http target" : "an existing function"} check the Access JWT; it must verify Cf-Access-Jwt-Assertion itself (issuer, audience and keys URL in the output "applications")`,
-        );
-      }
-      if (fn) this.wireGate(fn, key, app, ctx.gate(application.accessAud));
-      if (target instanceof HttpTarget) this.alb.allowEgressTo(target.securityGroupId!, target.port, `To the targets of ${key}`);
-      result[key] = application;
+      result[key] = this.addApplication(key, app, position, ctx);
     });
     return result;
+  }
+
+  private addApplication(key: string, app: ApplicationConfig, position: number, ctx: ApplicationContext): GateApplication {
+    const id = `app_${key}`;
+    const name = `${ctx.baseName}-${key}`;
+    const fn = app.lambda && this.addApplicationFunction(id, name, app.lambda, ctx.functionDefaults);
+    const application = new GateApplication(this, id, {
+      zoneId: this.cloudflareZone.zoneId,
+      hostname: `${app.hostname ?? key}.${ctx.cloudflareZoneName}`,
+      accessApplicationName: app.hostname ?? key,
+      originDomain: ctx.originDomain,
+      originPullCertificateId: this.cloudflareZone.originPullCertificateId,
+      originPullsReplaceTriggeredBy: this.cloudflareZone.originPullsCertificate && [this.cloudflareZone.originPullsCertificate],
+      accessAllowedEmail: app.accessAllowedEmail ?? ctx.stackAccess.emails,
+      accessAllowedEmailDomains: app.accessAllowedEmailDomains ?? ctx.stackAccess.emailDomains,
+      accessSessionDuration: app.accessSessionDuration ?? ctx.stackAccess.sessionDuration,
+      listenerArn: this.alb.httpsListenerArn,
+      priority: app.priority ?? 100 + 10 * position,
+      pathPatterns: app.pathPatterns,
+      target: this.applicationTarget(app, fn, name),
+      targetGroupName: app.targetGroupName ?? name,
+      cloudflareProvider: ctx.cloudflare,
+    });
+    if (!fn && this.teamDomain) {
+      Annotations.of(application).addWarning(
+        `applications.${key}: accessJwt: the stack cannot make ${app.http ? "an http target" : "an existing function"} check the Access JWT; it must verify Cf-Access-Jwt-Assertion itself (issuer, audience and keys URL in the output "applications")`,
+      );
+    }
+    if (fn) this.wireGate(fn, key, app, ctx.gate(application.accessAud));
+    const egress = application.target.albEgress;
+    if (egress) this.alb.allowEgressTo(egress.securityGroupId, egress.port, `To the targets of ${key}`);
+    return application;
+  }
+
+  private addApplicationFunction(id: string, name: string, lambda: NonNullable<ApplicationConfig["lambda"]>, defaults: FunctionDefaults): LambdaBackend {
+    const { entry, handler, runtime, architecture, memorySize, timeout, environment, logRetentionDays } = lambda;
+    return new LambdaBackend(this, `${id}_lambda`, {
+      ...defaults,
+      functionName: name,
+      entry,
+      handler,
+      runtime,
+      architecture,
+      memorySize,
+      timeout,
+      environment,
+      logRetentionDays: logRetentionDays ?? defaults.logRetentionDays,
+    });
+  }
+
+  /** The target kind of an application: its bundled function, an existing function, or instances / IPs. */
+  private applicationTarget(app: ApplicationConfig, fn: LambdaBackend | undefined, name: string): IAlbTarget {
+    if (fn) return new LambdaTarget(fn);
+    if (app.lambdaArn) return LambdaTarget.fromFunctionArn(app.lambdaArn);
+    return new HttpTarget({ ...app.http!, vpcId: this.alb.vpcId, albSecurityGroupId: this.alb.securityGroup.id, securityGroupName: `${name}-targets` });
   }
 
   /**
@@ -459,6 +532,13 @@ export class AlbMtlsStack extends ReadableStack {
       output("client_certificate_pem", this.clientCert.clientCertPem, "Client certificate Cloudflare presents (PEM)", true);
       output("client_private_key_pem", this.clientCert.clientKeyPem, "Private key of the client certificate (PEM)", true);
     }
+  }
+
+  /** What a migration adds: adopting the reference's state, or a step of the move between provider tracks. */
+  private addMigrations(props: AlbMtlsStackProps, forget: ForgetStep | undefined): void {
+    if (props.adoptReference) this.adoptReference();
+    if (props.switchFromReferenceTrack === "import") this.addOverride("import", trackSwitchImports(this));
+    if (forget) this.addOverride("removed", forget.removed());
   }
 
   /** `moved` blocks from the reference's addresses, `removed` blocks for its local files. */

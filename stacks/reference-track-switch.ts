@@ -1,8 +1,8 @@
-import { type TerraformElement, TerraformResource, TerraformVariable } from "cdktf";
+import { type TerraformElement, type TerraformResource, TerraformVariable } from "cdktf";
 import { DataCloudflareZeroTrustAccessApplication } from "@cdktf/provider-cloudflare/lib/data-cloudflare-zero-trust-access-application";
-import type { ZeroTrustAccessApplication } from "@cdktf/provider-cloudflare/lib/zero-trust-access-application";
 import type { IConstruct } from "constructs";
 import type { CloudflareAccess } from "../constructs/cloudflare/access";
+import type { CloudflareMapping } from "../constructs/cloudflare/mapping";
 import type { CloudflareZone } from "../constructs/cloudflare/zone";
 import type { GateApplication } from "../constructs/gate-application";
 
@@ -64,35 +64,43 @@ export function trackSwitchImports(stack: TrackSwitchStack): { to: string; id: s
   return pairs.map(({ from, to }) => ({ to, id: `\${var.${IMPORT_IDS_VARIABLE}[${JSON.stringify(from)}]}` }));
 }
 
+/** Step "forget", decided before the stack is built: the Cloudflare mapping the stack builds with, and the `removed` blocks. */
+export interface ForgetStep {
+  /** The Cloudflare provider's mapping, forgetting each resource it makes. */
+  readonly cloudflare: CloudflareMapping;
+  /** A `removed` block (`destroy = false`) for each resource forgotten, in the order they were made. */
+  removed(): { from: string; lifecycle: { destroy: false } }[];
+}
+
 /**
  * Step "forget", on a Cloudflare 4.52.0 track: every Cloudflare resource leaves the configuration
  * and a `removed` block (`destroy = false`) makes Terraform forget its entry while the v4 provider
- * can still read it; the objects stay in Cloudflare untouched. What the rest of the stack reads from
- * them, the Access applications' AUD (the gate's ACCESS_AUD, the outputs), is looked up by domain
- * with the v4 data source, so nothing else changes. Returns how to rewrite the stack's JSON:
- * references to `<application>.aud` become references to the lookup.
+ * can still read it; the objects stay in Cloudflare untouched. The stack builds with the mapping
+ * this returns: each resource is made (for its address), addressed and left out of the tree
+ * before anything references it; an Access application is looked up by domain instead (the v4
+ * data source), so what the rest of the stack reads of it, its AUD (the gate's ACCESS_AUD, the
+ * outputs), comes from the lookup and nothing else changes.
  */
-export function forgetCloudflareResources(stack: TrackSwitchStack): (json: Record<string, any>) => Record<string, any> {
-  const accesses = [stack.cloudflareAccess, ...Object.values(stack.applications ?? {}).map((a) => a.access)];
-  const audReferences = new Map<string, string>();
-  for (const access of accesses) {
-    if (!access) continue;
-    const application = access.application as ZeroTrustAccessApplication;
-    const lookup = new DataCloudflareZeroTrustAccessApplication(access, "existing", {
-      zoneId: application.zoneIdInput,
-      domain: application.domainInput,
-    });
-    audReferences.set(`\${${application.terraformResourceType}.${stack.getLogicalId(application)}.aud}`, `\${data.${lookup.terraformResourceType}.${stack.getLogicalId(lookup)}.aud}`);
-  }
-  const resources = stack.node.findAll().filter((c): c is TerraformResource => c instanceof TerraformResource && c.terraformResourceType.startsWith("cloudflare_"));
-  stack.addOverride(
-    "removed",
-    resources.map((r) => ({ from: `${r.terraformResourceType}.${stack.getLogicalId(r)}`, lifecycle: { destroy: false } })),
-  );
-  for (const r of resources) r.node.scope!.node.tryRemoveChild(r.node.id);
-  return (json) => {
-    let text = JSON.stringify(json);
-    for (const [from, to] of audReferences) text = text.split(JSON.stringify(from).slice(1, -1)).join(JSON.stringify(to).slice(1, -1));
-    return JSON.parse(text);
+export function forgetCloudflareResources(stack: TrackSwitchStack, cloudflare: CloudflareMapping): ForgetStep {
+  if (cloudflare.major !== 4) throw new Error('switchFromReferenceTrack "forget" runs on the Cloudflare provider 4.52.0 only');
+  const forgotten: string[] = [];
+  const forget = <T extends TerraformResource>(resource: T): T => {
+    forgotten.push(`${resource.terraformResourceType}.${stack.getLogicalId(resource)}`);
+    resource.node.scope!.node.tryRemoveChild(resource.node.id);
+    return resource;
   };
+  const mapping: CloudflareMapping = {
+    ...cloudflare,
+    proxiedRecord: (scope, id, settings) => forget(cloudflare.proxiedRecord(scope, id, settings)),
+    originPullsCertificate: (scope, id, settings) => forget(cloudflare.originPullsCertificate(scope, id, settings)),
+    originPulls: (scope, id, settings) => forget(cloudflare.originPulls(scope, id, settings)),
+    accessPolicy: (scope, id, settings) => forget(cloudflare.accessPolicy(scope, id, settings)),
+    accessApplication(scope, id, settings) {
+      const { application } = cloudflare.accessApplication(scope, id, settings);
+      forget(application);
+      const lookup = new DataCloudflareZeroTrustAccessApplication(scope, "existing", { zoneId: settings.zoneId, domain: settings.domain });
+      return { application, aud: lookup.aud };
+    },
+  };
+  return { cloudflare: mapping, removed: () => forgotten.map((from) => ({ from, lifecycle: { destroy: false } })) };
 }

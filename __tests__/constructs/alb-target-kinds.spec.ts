@@ -15,6 +15,18 @@ describe("AlbTarget with a target kind", () => {
     expect(only(json, "aws_lb_target_group_attachment").body).toMatchObject({ target_id: "10.0.0.5", port: 8080 });
   });
 
+  it("says where the ALB must connect for an HttpTarget (its targets' security group and port), and nothing for a Lambda target", () => {
+    let made: AlbTarget[] = [];
+    synth((s) => {
+      made = [
+        new AlbTarget(s, "given", { listenerArn, target: http({ securityGroupId: "sg-targets" }), pathPatterns: ["/*"], priority: 5, targetGroupName: "given" }),
+        new AlbTarget(s, "fn", { listenerArn, target: LambdaTarget.fromFunctionArn("arn:aws:lambda:ap-northeast-1:111122223333:function:fn"), pathPatterns: ["/*"], priority: 6 }),
+      ];
+    });
+    expect(made[0].albEgress).toEqual({ securityGroupId: "sg-targets", port: 8080 });
+    expect(made[1].albEgress).toBeUndefined();
+  });
+
   it("takes an existing function by ARN", () => {
     const target = LambdaTarget.fromFunctionArn("arn:aws:lambda:ap-northeast-1:111122223333:function:fn");
     const { json } = synth((s) => new AlbTarget(s, "t", { listenerArn, target, pathPatterns: ["/*"], priority: 5 }));

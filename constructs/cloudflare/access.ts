@@ -2,8 +2,8 @@ import { Construct, type IConstruct } from "constructs";
 import type { TerraformResource } from "cdktf";
 import { PropsError, checkEach, checkProp, isLiteral } from "../errors";
 import { rules } from "../rules";
-import { cloudflareMapping } from "./majors";
-import type { AccessRule, CloudflareMajor } from "./mapping";
+import { type CloudflareProviderChoice, cloudflareMapping } from "./majors";
+import type { AccessRule } from "./mapping";
 
 export interface CloudflareAccessProps {
   /** ID of the Cloudflare zone; the account comes from the zone. */
@@ -27,7 +27,7 @@ export interface CloudflareAccessProps {
    * Major version of the Cloudflare provider: 4 (application-scoped policies) or 5 (account-level
    * reusable policies listed by the application, with precedence). Same Terraform addresses. @default 4
    */
-  readonly cloudflareProvider?: CloudflareMajor;
+  readonly cloudflareProvider?: CloudflareProviderChoice;
 }
 
 /** Nobody could log in: the allow policy has no include rule. Shared with the stack's checks. */
@@ -86,14 +86,14 @@ export class CloudflareAccess extends Construct {
       );
     }
     [this.allowPolicy, this.bypassPolicy] = policies;
-    const application = cloudflare.accessApplication(this, "application", {
+    const made = cloudflare.accessApplication(this, "application", {
       zoneId: zone.zoneId,
       name: props.applicationName,
       domain: props.applicationDomain,
       sessionDuration: props.sessionDuration ?? "72h",
       policies,
     });
-    this.application = application;
-    this.applicationAud = application.aud;
+    this.application = made.application;
+    this.applicationAud = made.aud;
   }
 }

@@ -1,7 +1,6 @@
 import { Construct } from "constructs";
 import type { ITerraformResource, TerraformResource } from "cdktf";
-import { cloudflareMapping } from "./majors";
-import type { CloudflareMajor } from "./mapping";
+import { type CloudflareProviderChoice, cloudflareMapping } from "./majors";
 
 export interface CloudflareHostnameProps {
   /** ID of the Cloudflare zone the hostname is in. */
@@ -18,7 +17,7 @@ export interface CloudflareHostnameProps {
    * Major version of the Cloudflare provider: 4 (`cloudflare_record`) or 5 (`cloudflare_dns_record`
    * and the v5 origin-pull setting). Same Terraform names. @default 4
    */
-  readonly cloudflareProvider?: CloudflareMajor;
+  readonly cloudflareProvider?: CloudflareProviderChoice;
 }
 
 /**

@@ -87,7 +87,8 @@ export interface CloudflareMapping {
   originPullsCertificate(scope: Construct, id: string, settings: { zoneId: string; certificatePem: string; privateKeyPem: string }): CloudflareResourceWithId;
   originPulls(scope: Construct, id: string, settings: OriginPullsSettings): TerraformResource;
   accessPolicy(scope: Construct, id: string, settings: AccessPolicySettings): CloudflareResourceWithId;
-  accessApplication(scope: Construct, id: string, settings: AccessApplicationSettings): TerraformResource & { readonly aud: string };
+  /** The application, and its AUD tag as the rest of the stack reads it. */
+  accessApplication(scope: Construct, id: string, settings: AccessApplicationSettings): { readonly application: TerraformResource; readonly aud: string };
   ipRanges(scope: Construct, id: string): CloudflareIpRanges;
 }
 

@@ -63,14 +63,16 @@ export const CLOUDFLARE_4: CloudflareMapping = {
       include: [{ ...(s.decision === "allow" ? { email: [], emailDomain: [] } : {}), ...includeBlock(s.include) }],
       lifecycle: { createBeforeDestroy: true },
     }),
-  accessApplication: (scope, id, s) =>
-    new ZeroTrustAccessApplication(scope, id, {
+  accessApplication(scope, id, s) {
+    const application = new ZeroTrustAccessApplication(scope, id, {
       zoneId: s.zoneId,
       name: s.name,
       domain: s.domain,
       type: "self_hosted",
       sessionDuration: s.sessionDuration,
       policies: s.policies.map((p) => p.id),
-    }),
+    });
+    return { application, aud: application.aud };
+  },
   ipRanges: (scope, id) => new DataCloudflareIpRanges(scope, id, {}),
 };

@@ -89,8 +89,8 @@ export const CLOUDFLARE_5: CloudflareMapping = {
       include: includeRules(s.include),
       lifecycle: { createBeforeDestroy: true },
     }),
-  accessApplication: (scope, id, s) =>
-    new ZeroTrustAccessApplication(scope, id, {
+  accessApplication(scope, id, s) {
+    const application = new ZeroTrustAccessApplication(scope, id, {
       zoneId: s.zoneId,
       name: s.name,
       type: "self_hosted",
@@ -98,7 +98,9 @@ export const CLOUDFLARE_5: CloudflareMapping = {
       destinations: [{ type: "public", uri: s.domain }],
       sessionDuration: s.sessionDuration,
       policies: s.policies.map((p, i) => ({ id: p.id, precedence: i + 1 })),
-    }),
+    });
+    return { application, aud: application.aud };
+  },
   ipRanges(scope, id) {
     const ranges = new DataCloudflareIpRanges(scope, id, {});
     return { ipv4CidrBlocks: ranges.ipv4Cidrs, ipv6CidrBlocks: ranges.ipv6Cidrs };

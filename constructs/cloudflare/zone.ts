@@ -1,8 +1,7 @@
 import { Construct } from "constructs";
 import type { TerraformResource } from "cdktf";
 import { PropsError } from "../errors";
-import { cloudflareMapping } from "./majors";
-import type { CloudflareMajor } from "./mapping";
+import { type CloudflareProviderChoice, cloudflareMapping } from "./majors";
 
 export interface CloudflareZoneProps {
   /** Name of the existing Cloudflare zone, e.g. `example.com`. */
@@ -32,7 +31,7 @@ export interface CloudflareZoneProps {
    * Major version of the Cloudflare provider: 4 (the reference's 4.52.0: `cloudflare_record`) or 5
    * (5.14: `cloudflare_dns_record`, the v5 origin-pull setting). Same Terraform addresses. @default 4
    */
-  readonly cloudflareProvider?: CloudflareMajor;
+  readonly cloudflareProvider?: CloudflareProviderChoice;
 }
 
 /**

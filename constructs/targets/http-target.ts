@@ -108,6 +108,6 @@ export class HttpTarget implements IAlbTarget {
           port,
         }),
     );
-    return { attachments };
+    return { attachments, albEgress: { securityGroupId: this.securityGroupId, port } };
   }
 }

@@ -12,6 +12,14 @@ export interface AttachedTargets {
   readonly attachments: LbTargetGroupAttachment[];
   /** The permission for Elastic Load Balancing to invoke a Lambda target. */
   readonly permission?: LambdaPermission;
+  /** Where the ALB must be able to connect (`Alb.allowEgressTo`): the targets' security group and port. @default none (Lambda targets) */
+  readonly albEgress?: AlbEgress;
+}
+
+/** A security group and port the ALB opens connections to. */
+export interface AlbEgress {
+  readonly securityGroupId: string;
+  readonly port: number;
 }
 
 /**
