@@ -21,7 +21,16 @@ import { rules } from "./rules";
  *   must verify (see functions/guard).
  * - `off`: plain HTTPS, no client certificate requested.
  */
-export type MutualTlsMode = "verify" | "passthrough" | "off";
+export type MutualTlsMode = (typeof MUTUAL_TLS_MODES)[number];
+
+/** Every mode, for checks and schemas. */
+export const MUTUAL_TLS_MODES = ["verify", "passthrough", "off"] as const;
+
+/**
+ * Listener options that apply to mode `verify` only (besides the trust store): the AWS provider
+ * 5.x accepts them in the other modes at plan time and fails at apply.
+ */
+export const VERIFY_ONLY_OPTIONS = ["ignoreClientCertificateExpiry", "advertiseTrustStoreCaNames"] as const;
 
 /** Where the ALB writes a kind of log. */
 export interface AlbLogDestination {
@@ -114,6 +123,33 @@ export class Alb extends Construct {
     this.validate(mode, props);
     this.strict = props.strictSecurityGroup ?? false;
 
+    const network = this.lookUpNetwork(props);
+    this.securityGroup = this.addSecurityGroup(props, network.vpcId);
+    this.loadBalancer = this.addLoadBalancer(props, network.subnetIds);
+    this.listener = this.addHttpsListener(props, mode);
+    if (props.webAclArn !== undefined) {
+      new Wafv2WebAclAssociation(this, "web_acl", { resourceArn: this.loadBalancer.arn, webAclArn: props.webAclArn });
+    }
+    this.originRecord = new Route53Record(this, "origin_record", {
+      zoneId: network.hostedZoneId,
+      name: props.domain,
+      type: "A",
+      alias: {
+        evaluateTargetHealth: false,
+        name: this.loadBalancer.dnsName,
+        zoneId: this.loadBalancer.zoneId,
+      },
+    });
+
+    this.vpcId = network.vpcId;
+    this.albArn = this.loadBalancer.arn;
+    this.mutualTlsMode = mode;
+    this.albDnsName = this.loadBalancer.dnsName;
+    this.httpsListenerArn = this.listener.arn;
+  }
+
+  /** The subnets by `Name` tag, the VPC of the first, and the Route53 hosted zone. */
+  private lookUpNetwork(props: AlbProps): { subnetIds: string[]; vpcId: string; hostedZoneId: string } {
     const subnets = new DataAwsSubnets(this, "subnets", {
       filter: [{ name: "tag:Name", values: props.subnetNames }],
     });
@@ -123,10 +159,13 @@ export class Alb extends Construct {
     });
     const vpc = new DataAwsVpc(this, "vpc", { id: firstSubnet.vpcId });
     const zone = new DataAwsRoute53Zone(this, "zone", { name: props.zoneName });
+    return { subnetIds: subnets.ids, vpcId: vpc.id, hostedZoneId: zone.zoneId };
+  }
 
-    this.securityGroup = new SecurityGroup(this, "security_group", {
+  private addSecurityGroup(props: AlbProps, vpcId: string): SecurityGroup {
+    return new SecurityGroup(this, "security_group", {
       name: `${props.name}-sg`,
-      vpcId: vpc.id,
+      vpcId,
       description: `SG for ${props.name}`,
       ingress: [
         {
@@ -141,8 +180,10 @@ export class Alb extends Construct {
       egress: this.strict ? [] : [{ fromPort: 0, toPort: 0, protocol: "-1", cidrBlocks: ["0.0.0.0/0"], ipv6CidrBlocks: ["::/0"] }],
       tags: { Name: `${props.name}-sg` },
     });
+  }
 
-    this.loadBalancer = new Lb(this, "lb", {
+  private addLoadBalancer(props: AlbProps, subnetIds: string[]): Lb {
+    return new Lb(this, "lb", {
       name: props.name,
       internal: false,
       loadBalancerType: "application",
@@ -154,13 +195,16 @@ export class Alb extends Construct {
       idleTimeout: 60,
       ipAddressType: "ipv4",
       securityGroups: [this.securityGroup.id],
-      subnets: subnets.ids,
+      subnets: subnetIds,
       accessLogs: props.accessLogs && { ...props.accessLogs, enabled: true },
       connectionLogs: props.connectionLogs && { ...props.connectionLogs, enabled: true },
       dependsOn: props.dependsOn,
     });
+  }
 
-    this.listener = new LbListener(this, "https", {
+  /** HTTPS with the client-certificate mode; 404 unless a rule matches. */
+  private addHttpsListener(props: AlbProps, mode: MutualTlsMode): LbListener {
+    return new LbListener(this, "https", {
       loadBalancerArn: this.loadBalancer.arn,
       port: 443,
       protocol: "HTTPS",
@@ -180,27 +224,6 @@ export class Alb extends Construct {
           props.advertiseTrustStoreCaNames === undefined ? undefined : props.advertiseTrustStoreCaNames ? "on" : "off",
       },
     });
-
-    if (props.webAclArn !== undefined) {
-      new Wafv2WebAclAssociation(this, "web_acl", { resourceArn: this.loadBalancer.arn, webAclArn: props.webAclArn });
-    }
-
-    this.originRecord = new Route53Record(this, "origin_record", {
-      zoneId: zone.zoneId,
-      name: props.domain,
-      type: "A",
-      alias: {
-        evaluateTargetHealth: false,
-        name: this.loadBalancer.dnsName,
-        zoneId: this.loadBalancer.zoneId,
-      },
-    });
-
-    this.vpcId = vpc.id;
-    this.albArn = this.loadBalancer.arn;
-    this.mutualTlsMode = mode;
-    this.albDnsName = this.loadBalancer.dnsName;
-    this.httpsListenerArn = this.listener.arn;
   }
 
   /**
@@ -219,15 +242,14 @@ export class Alb extends Construct {
     checkEach(this, "ingressIpv4Cidrs", props.ingressIpv4Cidrs, rules.cidr);
     checkEach(this, "ingressIpv6Cidrs", props.ingressIpv6Cidrs, rules.cidr);
     checkProp(this, "webAclArn", props.webAclArn, rules.wafWebAclArn);
-    if (!["verify", "passthrough", "off"].includes(mode)) {
+    if (!(MUTUAL_TLS_MODES as readonly string[]).includes(mode)) {
       throw new PropsError(this, "mutualTlsMode", `must be "verify", "passthrough" or "off", got ${JSON.stringify(mode)}`);
     }
     if (mode === "verify" && props.trustStoreArn === undefined) {
       throw new PropsError(this, "trustStoreArn", 'is required when mutualTlsMode is "verify"');
     }
     if (mode !== "verify") {
-      const verifyOnly = ["trustStoreArn", "ignoreClientCertificateExpiry", "advertiseTrustStoreCaNames"] as const;
-      for (const prop of verifyOnly) {
+      for (const prop of ["trustStoreArn", ...VERIFY_ONLY_OPTIONS] as const) {
         if (props[prop] !== undefined) {
           throw new PropsError(this, prop, `applies to mutualTlsMode "verify" only; it is ${JSON.stringify(mode)} here`);
         }

@@ -12,6 +12,10 @@ import { BundleError, NodejsBundle, bundleNodejsEntry } from "./nodejs-bundle";
 import { filesBase } from "./project-paths";
 import { LOG_RETENTION_DAYS, RESERVED_LAMBDA_ENVIRONMENT, rules } from "./rules";
 
+/** The instruction set architectures Lambda runs functions on. */
+export const LAMBDA_ARCHITECTURES = ["arm64", "x86_64"] as const;
+export type LambdaArchitecture = (typeof LAMBDA_ARCHITECTURES)[number];
+
 export interface LambdaBackendProps {
   /** Function name. Also names the IAM role (`<name>-role`) and the log group (`/aws/lambda/<name>`). */
   readonly functionName: string;
@@ -35,7 +39,7 @@ export interface LambdaBackendProps {
   /** @default "nodejs22.x" */
   readonly runtime?: string;
   /** @default "arm64" */
-  readonly architecture?: "arm64" | "x86_64";
+  readonly architecture?: LambdaArchitecture;
   /** @default 128 */
   readonly memorySize?: number;
   /** Seconds. @default 3 */

@@ -10,8 +10,12 @@
  */
 import { readFileSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
+import { MUTUAL_TLS_MODES, VERIFY_ONLY_OPTIONS } from "../constructs/alb";
+import { noWayIn } from "../constructs/cloudflare/access";
 import { fileProblem, isLiteral } from "../constructs/errors";
 import { GATE_ENVIRONMENT_NAMES } from "../constructs/gate-environment";
+import { LAMBDA_ARCHITECTURES } from "../constructs/lambda-backend";
+import { HTTP_TARGET_PROTOCOLS, HTTP_TARGET_TYPES } from "../constructs/targets/http-target";
 import { LOG_RETENTION_DAYS, RESERVED_LAMBDA_ENVIRONMENT, Rule, baseNameDerivations, pattern, problem, rules } from "../constructs/rules";
 import { parseName } from "../functions/lib/x509";
 import type { HttpApplicationTarget, StackConfig } from "./stack-props";
@@ -62,7 +66,7 @@ const APPLICATION = obj({
       entry: { kind: "file", content: "source" },
       handler: str(rules.lambdaHandler),
       runtime: { kind: "enum", values: ["nodejs20.x", "nodejs22.x"] },
-      architecture: { kind: "enum", values: ["arm64", "x86_64"] },
+      architecture: { kind: "enum", values: LAMBDA_ARCHITECTURES },
       memorySize: int(128, 10240),
       timeout: int(1, 900),
       environment: { kind: "record", key: rules.environmentName, value: str() },
@@ -73,9 +77,9 @@ const APPLICATION = obj({
   lambdaArn: str(rules.lambdaFunctionArn),
   http: obj(
     {
-      targetType: { kind: "enum", values: ["instance", "ip"] },
+      targetType: { kind: "enum", values: HTTP_TARGET_TYPES },
       port: int(1, 65535),
-      protocol: { kind: "enum", values: ["HTTP", "HTTPS"] },
+      protocol: { kind: "enum", values: HTTP_TARGET_PROTOCOLS },
       targets: strs(),
       healthCheck: obj({
         path: str(rules.healthCheckPath),
@@ -105,7 +109,7 @@ const ENTRY = obj({
   accessAllowedEmailDomains: strs(rules.emailDomain),
   accessSessionDuration: str(rules.sessionDuration),
   mtls: obj({
-    mode: { kind: "enum", values: ["verify", "passthrough", "off"] },
+    mode: { kind: "enum", values: MUTUAL_TLS_MODES },
     ignoreClientCertificateExpiry: bool,
     advertiseTrustStoreCaNames: bool,
     revocationLists: { kind: "files", content: "crl" },
@@ -255,49 +259,60 @@ class Checker {
       case "trueOr":
         if (value === true) return;
         return this.check(value, field.field, path);
-      case "tagged": {
-        const tag = (value as Record<string, unknown> | null)?.[field.tag];
-        const variant = typeof tag === "string" ? field.variants[tag] : undefined;
-        if (typeof value !== "object" || value === null || Array.isArray(value)) {
-          return void p.push(`${path}: expected an object, got ${describeValue(value)}`);
-        }
-        if (!variant) {
-          const allowed = Object.keys(field.variants).map((v) => JSON.stringify(v)).join(", ");
-          return void p.push(`${at(path, field.tag)}: expected one of ${allowed}, got ${describeValue(tag)}`);
-        }
-        return this.check(value, { ...variant, fields: { [field.tag]: { kind: "string" }, ...variant.fields } }, path);
+      case "tagged":
+        return this.checkTagged(value, field, path);
+      case "record":
+        return this.checkRecord(value, field, path);
+      case "object":
+        return this.checkObject(value, field, path);
+    }
+  }
+
+  private checkTagged(value: unknown, field: Extract<Field, { kind: "tagged" }>, path: string): void {
+    const p = this.problems;
+    const tag = (value as Record<string, unknown> | null)?.[field.tag];
+    const variant = typeof tag === "string" ? field.variants[tag] : undefined;
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+      return void p.push(`${path}: expected an object, got ${describeValue(value)}`);
+    }
+    if (!variant) {
+      const allowed = Object.keys(field.variants).map((v) => JSON.stringify(v)).join(", ");
+      return void p.push(`${at(path, field.tag)}: expected one of ${allowed}, got ${describeValue(tag)}`);
+    }
+    this.check(value, { ...variant, fields: { [field.tag]: { kind: "string" }, ...variant.fields } }, path);
+  }
+
+  private checkRecord(value: unknown, field: Extract<Field, { kind: "record" }>, path: string): void {
+    const p = this.problems;
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+      return void p.push(`${path}: expected an object keyed by name, got ${describeValue(value)}`);
+    }
+    if (field.nonEmpty && Object.keys(value).length === 0) p.push(`${path}: must not be empty (leave the key out instead)`);
+    for (const [key, v] of Object.entries(value)) {
+      if (!field.key.test(key)) p.push(`${path}: key ${JSON.stringify(key)} must be ${field.key.allowed}`);
+      this.check(v, field.value, at(path, key));
+    }
+  }
+
+  private checkObject(value: unknown, field: ObjectField, path: string): void {
+    const p = this.problems;
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+      return void p.push(`${path || "props"}: expected an object, got ${describeValue(value)}`);
+    }
+    const given = value as Record<string, unknown>;
+    const allowed = Object.keys(field.fields);
+    for (const [key, v] of Object.entries(given)) {
+      if (v === undefined) continue; // an optional prop written out as undefined (TypeScript): absent
+      const sub = field.fields[key];
+      if (sub === undefined) {
+        const hint = closest(key, allowed);
+        p.push(`${at(path, key)}: unknown key${hint ? ` (did you mean "${hint}"?)` : ""}; allowed keys: ${allowed.join(", ")}`);
+      } else {
+        this.check(v, sub, at(path, key));
       }
-      case "record": {
-        if (typeof value !== "object" || value === null || Array.isArray(value)) {
-          return void p.push(`${path}: expected an object keyed by name, got ${describeValue(value)}`);
-        }
-        if (field.nonEmpty && Object.keys(value).length === 0) p.push(`${path}: must not be empty (leave the key out instead)`);
-        for (const [key, v] of Object.entries(value)) {
-          if (!field.key.test(key)) p.push(`${path}: key ${JSON.stringify(key)} must be ${field.key.allowed}`);
-          this.check(v, field.value, at(path, key));
-        }
-        return;
-      }
-      case "object": {
-        if (typeof value !== "object" || value === null || Array.isArray(value)) {
-          return void p.push(`${path || "props"}: expected an object, got ${describeValue(value)}`);
-        }
-        const given = value as Record<string, unknown>;
-        const allowed = Object.keys(field.fields);
-        for (const [key, v] of Object.entries(given)) {
-          if (v === undefined) continue; // an optional prop written out as undefined (TypeScript): absent
-          const sub = field.fields[key];
-          if (sub === undefined) {
-            const hint = closest(key, allowed);
-            p.push(`${at(path, key)}: unknown key${hint ? ` (did you mean "${hint}"?)` : ""}; allowed keys: ${allowed.join(", ")}`);
-          } else {
-            this.check(v, sub, at(path, key));
-          }
-        }
-        for (const key of field.required ?? []) {
-          if (given[key] === undefined) p.push(`${at(path, key)}: required`);
-        }
-      }
+    }
+    for (const key of field.required ?? []) {
+      if (given[key] === undefined) p.push(`${at(path, key)}: required`);
     }
   }
 
@@ -337,7 +352,7 @@ function crossChecks(c: StackConfig, path: string, p: string[]): void {
   }
   const mode = c.mtls?.mode ?? "verify";
   if (mode !== "verify") {
-    for (const key of ["ignoreClientCertificateExpiry", "advertiseTrustStoreCaNames", "revocationLists"] as const) {
+    for (const key of [...VERIFY_ONLY_OPTIONS, "revocationLists"] as const) {
       if (c.mtls?.[key] !== undefined) p.push(`${at(path, "mtls")}.${key}: applies to mode "verify" only; mode is ${JSON.stringify(mode)}`);
     }
   }
@@ -367,9 +382,8 @@ function crossChecks(c: StackConfig, path: string, p: string[]): void {
       p.push(`${at(path, "certificates")}: originPullCertificateFile and originPullPrivateKeyFile go together`);
     }
   }
-  const emails = c.accessAllowedEmail;
-  const domains = c.accessAllowedEmailDomains ?? [];
-  if (Array.isArray(emails) && isLiteral(emails) && emails.length === 0 && isLiteral(domains) && domains.length === 0) {
+  // An omitted accessAllowedEmail is a variable (Terraform checks it): only an empty literal list is refused.
+  if (c.accessAllowedEmail !== undefined && noWayIn(c.accessAllowedEmail, c.accessAllowedEmailDomains)) {
     p.push(`${at(path, "accessAllowedEmail")}: empty, and no accessAllowedEmailDomains: Access needs at least one include rule, or nobody can log in`);
   }
   for (const { key, message } of providerTrackProblems(c)) p.push(`${at(path, key)}: ${message}`);
@@ -427,8 +441,7 @@ function applicationChecks(c: StackConfig, path: string, p: string[]): void {
     });
     if (isLiteral(paths) && paths.length > 4) p.push(`${here}.pathPatterns: ${paths.length} patterns; at most 4 (a listener rule takes 5 condition values and the host header uses one)`);
     const emails = app.accessAllowedEmail ?? c.accessAllowedEmail;
-    const domains = app.accessAllowedEmailDomains ?? c.accessAllowedEmailDomains ?? [];
-    if (Array.isArray(emails) && isLiteral(emails) && emails.length === 0 && isLiteral(domains) && domains.length === 0) {
+    if (emails !== undefined && noWayIn(emails, app.accessAllowedEmailDomains ?? c.accessAllowedEmailDomains)) {
       p.push(`${here}: no e-mail and no e-mail domain for its Access policy (its own or the stack's): nobody could log in`);
     }
     const base = c.baseName;

@@ -4,6 +4,7 @@
  * and the cdktf.json parser (config.ts) share, so none of them imports another for a type.
  */
 import type { MutualTlsMode } from "../constructs/alb";
+import type { LambdaArchitecture } from "../constructs/lambda-backend";
 import type { HttpTargetProps } from "../constructs/targets/http-target";
 import type { ProviderTrack } from "./provider-tracks";
 
@@ -85,7 +86,7 @@ export interface LambdaApplicationTarget {
   /** @default "nodejs22.x" */
   readonly runtime?: "nodejs20.x" | "nodejs22.x";
   /** @default "arm64" */
-  readonly architecture?: "arm64" | "x86_64";
+  readonly architecture?: LambdaArchitecture;
   /** MB, 128–10240. @default 128 */
   readonly memorySize?: number;
   /** Seconds, 1–900. @default 3 */

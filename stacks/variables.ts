@@ -38,17 +38,27 @@ const checkEach = (expr: string, what: string, rule: Rule<any>): TerraformVariab
  * plan with the same message.
  */
 export function inputVariables(scope: Construct, config: StackConfig): Inputs {
-  const validate = config.variableValidation === true;
-  const variable = (
-    name: string,
-    spec: { type: string; description?: string; sensitive?: boolean; default?: unknown },
-    validation: () => TerraformVariableValidationConfig[],
-  ) =>
+  const declare = declarer(scope, config.variableValidation === true);
+  return { ...referenceInputs(scope, declare, config), ...inputsOnFirstUse(declare) };
+}
+
+type Declare = (
+  name: string,
+  spec: { type: string; description?: string; sensitive?: boolean; default?: unknown },
+  validation: () => TerraformVariableValidationConfig[],
+) => TerraformVariable;
+
+/** Declares a variable, with its `validation` blocks when `validate` is on. */
+function declarer(scope: Construct, validate: boolean): Declare {
+  return (name, spec, validation) =>
     new TerraformVariable(scope, name, {
       ...spec,
       validation: validate ? validation().map((v) => ({ ...v, condition: v.condition.startsWith("${") ? v.condition : expression(v.condition) })) : undefined,
     });
+}
 
+/** The reference's root inputs: each a literal from the config, or its variable. */
+function referenceInputs(scope: Construct, variable: Declare, config: StackConfig): Omit<Inputs, "originPullCertificateId" | "accessTeamDomain" | "wafWebAclArn"> {
   const baseName =
     config.baseName ??
     variable("base_name", { type: "string", description: "Application base name", default: "example-project-mtls" }, () =>
@@ -104,17 +114,16 @@ export function inputVariables(scope: Construct, config: StackConfig): Inputs {
         : []),
     ]).listValue;
 
+  return { baseName, subnets, hostZoneName, cloudflareZoneName, accessAllowedEmail, cloudflareApiToken };
+}
+
+/** The inputs only some options use: each variable declared on first use. */
+function inputsOnFirstUse(variable: Declare): Pick<Inputs, "originPullCertificateId" | "accessTeamDomain" | "wafWebAclArn"> {
   const once = <T>(make: () => T) => {
     let value: T | undefined;
     return () => (value ??= make());
   };
   return {
-    baseName,
-    subnets,
-    hostZoneName,
-    cloudflareZoneName,
-    accessAllowedEmail,
-    cloudflareApiToken,
     originPullCertificateId: once(
       () =>
         variable(

@@ -21,13 +21,18 @@ export interface HealthCheck {
   readonly unhealthyThreshold?: number;
 }
 
+/** What an HttpTarget registers: instance IDs or IP addresses. */
+export const HTTP_TARGET_TYPES = ["instance", "ip"] as const;
+/** Protocols from the ALB to an HttpTarget. */
+export const HTTP_TARGET_PROTOCOLS = ["HTTP", "HTTPS"] as const;
+
 export interface HttpTargetProps {
   /** `instance`: EC2 instance IDs (EC2, ECS on EC2 with bridge networking); `ip`: private IPv4 addresses (ECS awsvpc/Fargate, on-premises over VPN). */
-  readonly targetType: "instance" | "ip";
+  readonly targetType: (typeof HTTP_TARGET_TYPES)[number];
   /** Port the targets listen on, 1–65535. */
   readonly port: number;
   /** Protocol from the ALB to the targets (the ALB does not verify a target's certificate). @default "HTTP" */
-  readonly protocol?: "HTTP" | "HTTPS";
+  readonly protocol?: (typeof HTTP_TARGET_PROTOCOLS)[number];
   /** VPC of the ALB (`Alb.vpcId`): the targets must be reachable from it. */
   readonly vpcId: string;
   /** Security group of the ALB (`Alb.securityGroup.id`): the only source allowed to reach the targets' port. */
@@ -52,7 +57,7 @@ export interface HttpTargetProps {
  * nothing else, reach the targets' port.
  */
 export class HttpTarget implements IAlbTarget {
-  readonly targetType: "instance" | "ip";
+  readonly targetType: HttpTargetProps["targetType"];
   readonly targetGroupSettings: TargetGroupSettings;
   /** Port the targets listen on. */
   readonly port: number;
