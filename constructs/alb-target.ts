@@ -30,7 +30,7 @@ export interface AlbTargetProps {
   readonly hostHeaders?: string[];
   /** Rule priority, 1–50000, unique on the listener. */
   readonly priority: number;
-  /** Name of the target group (unique per account and region). @default "lambda-target" */
+  /** Name of the target group (unique per account and region). @default "lambda-target" for a Lambda target; required for the other kinds */
   readonly targetGroupName?: string;
 }
 
@@ -65,6 +65,9 @@ export class AlbTarget extends Construct {
     checkProp(this, "pathPattern", props.pathPattern, rules.pathPattern);
     const target = this.targetOf(props);
     const conditions = this.conditionsOf(props);
+    if (props.targetGroupName === undefined && target.targetType !== "lambda") {
+      throw new PropsError(this, "targetGroupName", `is required for a target of type "${target.targetType}" (the default "lambda-target" names the reference's Lambda target group)`);
+    }
 
     this.targetGroup = new LbTargetGroup(this, "target_group", {
       name: props.targetGroupName ?? "lambda-target",

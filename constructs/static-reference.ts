@@ -1,5 +1,15 @@
-import type { ITerraformDependable } from "cdktf";
-import { dependable } from "cdktf/lib/tfExpression";
+import { type IResolvable, type IResolveContext, type ITerraformDependable, Token } from "cdktf";
+
+/** Resolves to the target's address with no `${…}` around it (and none around the references inside). */
+class BareAddress implements IResolvable {
+  readonly creationStack: string[] = [];
+  constructor(private readonly target: ITerraformDependable) {}
+
+  resolve(context: IResolveContext): string {
+    context.suppressBraces = true;
+    return this.target.fqn;
+  }
+}
 
 /**
  * A reference as Terraform's meta-arguments take it: `type.name`, a bare address.
@@ -8,8 +18,9 @@ import { dependable } from "cdktf/lib/tfExpression";
  * static: Terraform reads them before it evaluates anything, and in its JSON syntax an address
  * there is a plain string. cdktf 0.20 writes a resource given to `replaceTriggeredBy` as
  * `"${type.name}"`, an interpolation, which `terraform init` rejects ("Invalid character").
- * This is the form cdktf itself uses for `dependsOn`, resolved at synth like any other token.
+ * This is the form cdktf itself uses for `dependsOn` (its internal `dependable`), written with
+ * cdktf's public token API only, resolved at synth like any other token.
  */
 export function staticReference(target: ITerraformDependable): string {
-  return dependable(target);
+  return Token.asString(new BareAddress(target));
 }

@@ -36,6 +36,9 @@ describe("AlbTarget with a target kind", () => {
 
   it("names the offending prop", () => {
     const base = { listenerArn, priority: 5 };
+    expect(() => synth((s) => new AlbTarget(s, "t", { ...base, target: http(), pathPatterns: ["/*"] }))).toThrow(
+      'test/t: targetGroupName is required for a target of type "ip" (the default "lambda-target" names the reference\'s Lambda target group)',
+    );
     expect(() => synth((s) => new AlbTarget(s, "t", { ...base, pathPatterns: ["/*"] }))).toThrow(
       "test/t: target is required (or functionName and functionArn, for a Lambda function)",
     );
