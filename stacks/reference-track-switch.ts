@@ -81,7 +81,7 @@ export interface ForgetStep {
  * data source), so what the rest of the stack reads of it, its AUD (the gate's ACCESS_AUD, the
  * outputs), comes from the lookup and nothing else changes.
  */
-export function forgetCloudflareResources(stack: TrackSwitchStack, cloudflare: CloudflareMapping): ForgetStep {
+export function forgetCloudflareResources(stack: Pick<TrackSwitchStack, "getLogicalId">, cloudflare: CloudflareMapping): ForgetStep {
   if (cloudflare.major !== 4) throw new Error('switchFromReferenceTrack "forget" runs on the Cloudflare provider 4.52.0 only');
   const forgotten: string[] = [];
   const forget = <T extends TerraformResource>(resource: T): T => {
