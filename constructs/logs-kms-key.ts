@@ -13,6 +13,12 @@ export interface LogsKmsKeyProps {
   readonly alias: string;
   /** Days before a deleted key is gone, 7–30. @default 30 */
   readonly deletionWindowDays?: number;
+  /**
+   * Major version of the AWS provider the stack uses. On 6 the region's name is read from
+   * `data.aws_region`'s `region` attribute; its `name` is deprecated there (a warning on every
+   * plan). AWS 5 has only `name`. @default 5
+   */
+  readonly awsProvider?: 5 | 6;
 }
 
 /**
@@ -34,7 +40,8 @@ export class LogsKmsKey extends Construct {
       test: (v: number) => Number.isInteger(v) && v >= 7 && v <= 30,
     });
     const account = new DataAwsCallerIdentity(this, "account", {});
-    const region = new DataAwsRegion(this, "region", {});
+    const regionData = new DataAwsRegion(this, "region", {});
+    const region = props.awsProvider === 6 ? regionData.region : regionData.name;
     const partition = new DataAwsPartition(this, "partition", {});
     const policy = new DataAwsIamPolicyDocument(this, "policy", {
       statement: [
@@ -48,14 +55,14 @@ export class LogsKmsKey extends Construct {
         {
           sid: "CloudWatchLogsOfThisAccount",
           effect: "Allow",
-          principals: [{ type: "Service", identifiers: [`logs.${region.name}.amazonaws.com`] }],
+          principals: [{ type: "Service", identifiers: [`logs.${region}.amazonaws.com`] }],
           actions: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
           resources: ["*"],
           condition: [
             {
               test: "ArnLike",
               variable: "kms:EncryptionContext:aws:logs:arn",
-              values: [`arn:${partition.partition}:logs:${region.name}:${account.accountId}:log-group:*`],
+              values: [`arn:${partition.partition}:logs:${region}:${account.accountId}:log-group:*`],
             },
           ],
         },

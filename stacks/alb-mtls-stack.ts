@@ -346,7 +346,8 @@ export class AlbMtlsStack extends ReadableStack {
 
   /** The log settings every function gets, with the KMS key when the stack makes one. */
   private functionDefaults(props: AlbMtlsStackProps, baseName: string): FunctionDefaults {
-    const logsKey = props.logsKmsKey === true ? new LogsKmsKey(this, "logs_kms_key", { alias: `${baseName}-logs` }) : undefined;
+    const logsKey =
+      props.logsKmsKey === true ? new LogsKmsKey(this, "logs_kms_key", { alias: `${baseName}-logs`, awsProvider: trackMajors(this.providers).aws }) : undefined;
     return {
       logRetentionDays: props.logRetentionDays,
       logKmsKeyArn: logsKey?.keyArn ?? (typeof props.logsKmsKey === "string" ? props.logsKmsKey : undefined),

@@ -336,3 +336,16 @@ describe("docs/provider-tracks.md", () => {
     expect(all.map((m) => m.replace("stacks.s.", "stacks.<name>.")).filter((m) => m.startsWith(quoted))).toHaveLength(1);
   });
 });
+
+describe("logsKmsKey's key policy reads the region as each AWS major names it", () => {
+  const regionReads = (json: Record<string, any>) => [...JSON.stringify(json.data.aws_iam_policy_document).matchAll(/data\.aws_region\.logs_kms_key_region\.(\w+)/g)].map((m) => m[1]);
+
+  it('AWS 6 tracks ("aws-current", "current"): `region` (AWS 6 deprecates `name`)', () => {
+    expect(regionReads(synthStack({ providers: "aws-current", logsKmsKey: true }))).toEqual(["region", "region"]);
+    expect(regionReads(current({ logsKmsKey: true }))).toEqual(["region", "region"]);
+  });
+
+  it('"reference" (AWS 5, which has only `name`): `name`, as before', () => {
+    expect(regionReads(synthStack({ logsKmsKey: true }))).toEqual(["name", "name"]);
+  });
+});
