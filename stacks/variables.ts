@@ -90,8 +90,11 @@ function referenceInputs(scope: Construct, variable: Declare, config: StackConfi
       check("var.cloudflare_zone_name", "cloudflare_zone_name", rules.domainName),
     ]).stringValue;
 
-  if (config.cloudflareAccountId === undefined) {
-    // Declared for parity with the reference (whose modules do not use it), so tfvars that set it still plan.
+  if (config.cloudflareAccountId === undefined && config.providers !== "current") {
+    // Declared for parity with the reference (whose modules do not use it), so tfvars that set it
+    // still plan. Not on "current": no reference state or tfvars is planned there unchanged, and a
+    // required, sensitive variable that nothing reads would only be asked for (a tfvars file that
+    // still sets it gets Terraform's "undeclared variable" warning, not an error).
     variable(
       "cloudflare_account_id",
       { type: "string", description: "The ID of the Cloudflare Account", sensitive: true },

@@ -196,7 +196,7 @@ describe('providers "current": every option still works', () => {
 });
 
 describe("the AWS side does not depend on the Cloudflare provider", () => {
-  it("hardened (every option) on current: the same AWS resources, outputs and variables as on reference", () => {
+  it("hardened (every option) on current: the same AWS resources, outputs and variables as on reference (but cloudflare_account_id)", () => {
     const { hardened } = JSON.parse(readFileSync(join(__dirname, "../../cdktf.json"), "utf8")).context.stacks;
     const config = parseStacks({ hardened }, join(__dirname, "..", ".."));
     const reference: Record<string, any> = synthStack(config.hardened, "hardened");
@@ -208,7 +208,7 @@ describe("the AWS side does not depend on the Cloudflare provider", () => {
         .replace(/ipv6_cidr_blocks\}/g, "ipv6_cidrs}");
     expect(aws(cur)).toBe(aws(reference));
     expect(Object.keys(cur.output)).toEqual(Object.keys(reference.output));
-    expect(Object.keys(cur.variable)).toEqual(Object.keys(reference.variable));
+    expect(Object.keys(cur.variable)).toEqual(Object.keys(reference.variable).filter((v) => v !== "cloudflare_account_id"));
   });
 });
 
@@ -347,5 +347,18 @@ describe("logsKmsKey's key policy reads the region as each AWS major names it", 
 
   it('"reference" (AWS 5, which has only `name`): `name`, as before', () => {
     expect(regionReads(synthStack({ logsKmsKey: true }))).toEqual(["name", "name"]);
+  });
+});
+
+describe("the variable cloudflare_account_id (declared by the reference, read by nothing)", () => {
+  it('is declared on the Cloudflare 4 tracks, so tfvars written for the reference still plan', () => {
+    expect(synthStack().variable.cloudflare_account_id).toEqual({ type: "string", description: "The ID of the Cloudflare Account", sensitive: true });
+    expect(synthStack({ providers: "aws-current" }).variable.cloudflare_account_id).toBeDefined();
+  });
+
+  it('is not declared on "current": a required, sensitive variable nothing reads would only be asked for', () => {
+    const json = current();
+    expect(Object.keys(json.variable)).not.toContain("cloudflare_account_id");
+    expect(JSON.stringify(json)).not.toContain("cloudflare_account_id");
   });
 });
