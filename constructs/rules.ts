@@ -116,6 +116,12 @@ export const rules = {
     "^arn:aws[a-z-]*:lambda:[a-z0-9-]+:[0-9]{12}:function:[a-zA-Z0-9_-]{1,64}(:(\\$LATEST|[a-zA-Z0-9_-]{1,128}))?$",
   ),
   lambdaHandler: pattern('"index.<exported function>", e.g. index.handler (the bundle is index.mjs)', "^index\\.[A-Za-z_$][A-Za-z0-9_$]*$"),
+  awsTagKey: and(
+    '1–128 characters: letters, digits, spaces and _ . : / = + - @, not starting with "aws:"',
+    pattern("", "^[A-Za-z0-9 _.:/=+@-]+$", { min: 1, max: 128 }),
+    not("^[aA][wW][sS]:"),
+  ),
+  awsTagValue: pattern("at most 256 characters: letters, digits, spaces and _ . : / = + - @", "^[A-Za-z0-9 _.:/=+@-]*$", { max: 256 }),
   environmentName: pattern("an environment variable name: a letter, then letters, digits and underscores", "^[a-zA-Z][a-zA-Z0-9_]*$"),
   healthCheckPath: pattern("a path starting with /, 1024 characters at most", "^/[^\\s]*$", { max: 1024 }),
   healthCheckMatcher: {

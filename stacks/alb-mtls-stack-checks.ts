@@ -104,6 +104,7 @@ const ENTRY = obj({
   cloudflareAccountId: str(rules.cloudflareAccountId),
   accessAllowedEmail: strs(rules.email),
   region: str(rules.awsRegion),
+  tags: { kind: "record", key: rules.awsTagKey, value: str(rules.awsTagValue), nonEmpty: true },
   applicationName: str(rules.dnsLabel),
   targetGroupName: str(rules.targetGroupName),
   accessAllowedEmailDomains: strs(rules.emailDomain),

@@ -57,6 +57,9 @@ function builtHandlers(): NonNullable<AlbMtlsStackProps["handlers"]> {
   return { echo: join(build, "echo", "index.mjs"), guard: join(build, "guard", "index.mjs") };
 }
 
+/** What every AWS resource of a stack is tagged with (the reference's), unless `tags` says otherwise. */
+const DEFAULT_TAGS = { Project: "alb-mtls-test", Terraform: "true" };
+
 /** The gate module, as esbuild records it in a bundle's inputs: a bundle without it does not check. */
 const GATE_MODULE = "functions/lib/gate.ts";
 
@@ -272,7 +275,7 @@ export class AlbMtlsStack extends ReadableStack {
   private addProviders(props: AlbMtlsStackProps, input: Inputs, cloudflare: CloudflareMapping): void {
     new AwsProvider(this, "aws", {
       region: props.region ?? "ap-northeast-1",
-      defaultTags: [{ tags: { Project: "alb-mtls-test", Terraform: "true" } }],
+      defaultTags: [{ tags: { ...DEFAULT_TAGS, ...props.tags } }],
     });
     cloudflare.provider(this, "cloudflare", input.cloudflareApiToken);
     new TlsProvider(this, "tls");

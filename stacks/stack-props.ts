@@ -136,6 +136,12 @@ export interface ApplicationConfig {
 export type TrackSwitchStep = "forget" | "import";
 
 export interface StackOptions {
+  /**
+   * Tags the AWS provider puts on every AWS resource of the stack (its `default_tags`), over the
+   * defaults: `{ "Project": "payments-gate" }` names your project instead of the reference's;
+   * other keys are added. @default { Project: "alb-mtls-test", Terraform: "true" }
+   */
+  readonly tags?: Record<string, string>;
   /** First label of the application hostname (`<name>.<cloudflare zone>`) and the Access application's name. @default "alb-mtls-test" */
   readonly applicationName?: string;
   /** Name of the Lambda target group (unique per account and region). @default "lambda-target" */

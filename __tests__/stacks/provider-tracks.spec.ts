@@ -352,8 +352,8 @@ describe("logsKmsKey's key policy reads the region as each AWS major names it", 
 
 describe("the variable cloudflare_account_id (declared by the reference, read by nothing)", () => {
   it('is declared on the Cloudflare 4 tracks, so tfvars written for the reference still plan', () => {
-    expect(synthStack().variable.cloudflare_account_id).toEqual({ type: "string", description: "The ID of the Cloudflare Account", sensitive: true });
-    expect(synthStack({ providers: "aws-current" }).variable.cloudflare_account_id).toBeDefined();
+    expect(synthStack().variable!.cloudflare_account_id).toEqual({ type: "string", description: "The ID of the Cloudflare Account", sensitive: true });
+    expect(synthStack({ providers: "aws-current" }).variable!.cloudflare_account_id).toBeDefined();
   });
 
   it('is not declared on "current": a required, sensitive variable nothing reads would only be asked for', () => {
