@@ -19,7 +19,7 @@ import { HTTP_TARGET_PROTOCOLS, HTTP_TARGET_TYPES } from "../constructs/targets/
 import { LOG_RETENTION_DAYS, RESERVED_LAMBDA_ENVIRONMENT, Rule, baseNameDerivations, pattern, problem, rules } from "../constructs/rules";
 import { parseName } from "../functions/lib/x509";
 import type { HttpApplicationTarget, StackConfig } from "./stack-props";
-import { PROVIDER_TRACKS, providerTrackProblems } from "./provider-tracks";
+import { LAMBDA_NODEJS_RUNTIMES, PROVIDER_TRACKS, providerTrackProblems } from "./provider-tracks";
 
 // ---------------------------------------------------------------------------------------------
 // A small declarative schema: what each key may hold.
@@ -65,7 +65,7 @@ const APPLICATION = obj({
     {
       entry: { kind: "file", content: "source" },
       handler: str(rules.lambdaHandler),
-      runtime: { kind: "enum", values: ["nodejs20.x", "nodejs22.x"] },
+      runtime: { kind: "enum", values: LAMBDA_NODEJS_RUNTIMES },
       architecture: { kind: "enum", values: LAMBDA_ARCHITECTURES },
       memorySize: int(128, 10240),
       timeout: int(1, 900),

@@ -43,7 +43,7 @@ import { LambdaTarget } from "../constructs/targets/lambda-target";
 import type { IAlbTarget } from "../constructs/targets/target-kind";
 import type { AlbMtlsStackProps, ApplicationConfig, BackendOptions, MtlsMode } from "./stack-props";
 import { stackPropsProblems } from "./alb-mtls-stack-checks";
-import { type ProviderTrack, TRACK_PROVIDERS, trackMajors } from "./provider-tracks";
+import { NODEJS_24_AWS_PIN, type ProviderTrack, TRACK_PROVIDERS, trackMajors } from "./provider-tracks";
 import { REFERENCE_ADDRESSES, REFERENCE_REMOVED } from "./reference-adoption";
 import { type ForgetStep, forgetCloudflareResources, trackSwitchImports } from "./reference-track-switch";
 import { ReadableStack } from "./readable-stack";
@@ -139,11 +139,14 @@ function relativeToStackFolder(path: string): string {
   return isAbsolute(path) ? path : `../../../${path}`;
 }
 
-/** The reference's Terraform version and a track's provider pins (default the reference's), for any stack of this project. */
-export function pinProviders(stack: TerraformStack, track: ProviderTrack = "reference"): void {
+/**
+ * The reference's Terraform version and a track's provider pins (default the reference's), for
+ * any stack of this project; `versions` replaces the version constraint of some providers.
+ */
+export function pinProviders(stack: TerraformStack, track: ProviderTrack = "reference", versions: Readonly<Record<string, string>> = {}): void {
   stack.addOverride("terraform.required_version", ">= 1.11.0");
   for (const [provider, pin] of Object.entries(TRACK_PROVIDERS[track])) {
-    stack.addOverride(`terraform.required_providers.${provider}`, pin);
+    stack.addOverride(`terraform.required_providers.${provider}`, versions[provider] ? { ...pin, version: versions[provider] } : pin);
   }
 }
 
@@ -191,7 +194,8 @@ export class AlbMtlsStack extends ReadableStack {
     const forget = props.switchFromReferenceTrack === "forget" ? forgetCloudflareResources(this, cloudflareMapping(majors.cloudflare)) : undefined;
     const cloudflare = forget?.cloudflare ?? cloudflareMapping(majors.cloudflare);
     this.configureBackend(name, props.backend);
-    pinProviders(this, this.providers);
+    const nodejs24 = Object.values(props.applications ?? {}).some((app) => app.lambda?.runtime === "nodejs24.x");
+    pinProviders(this, this.providers, nodejs24 ? { aws: NODEJS_24_AWS_PIN } : {});
     const input = inputVariables(this, props);
     this.addProviders(props, input, cloudflare);
     const names = referenceNames(input, props);

@@ -44,6 +44,17 @@ export const TRACK_PROVIDERS: Readonly<Record<ProviderTrack, Readonly<Record<str
   current: { aws: AWS_6, archive: REFERENCE_PROVIDERS.archive, tls: REFERENCE_PROVIDERS.tls, cloudflare: CLOUDFLARE_5_14 },
 };
 
+/**
+ * The Node.js runtimes a stack's functions may use. `nodejs24.x` needs the AWS provider 6.19 or
+ * later: the AWS provider 5.100 (the last 5.x) refuses it ("expected runtime to be one of […
+ * nodejs22.x]", checked with the real provider), and 6.19 is the first to accept it
+ * (hashicorp/terraform-provider-aws#45024, its changelog entry). A stack that uses it on an AWS 6
+ * track pins `NODEJS_24_AWS_PIN`.
+ */
+export const LAMBDA_NODEJS_RUNTIMES = ["nodejs20.x", "nodejs22.x", "nodejs24.x"] as const;
+export type LambdaNodejsRuntime = (typeof LAMBDA_NODEJS_RUNTIMES)[number];
+export const NODEJS_24_AWS_PIN = "~> 6.19";
+
 /** Major version of each provider a track writes for. */
 export function trackMajors(track: ProviderTrack): { aws: 5 | 6; cloudflare: 4 | 5 } {
   return { aws: track === "reference" ? 5 : 6, cloudflare: track === "current" ? 5 : 4 };
@@ -55,6 +66,7 @@ export function providerTrackProblems(c: {
   adoptReference?: boolean;
   switchFromReferenceTrack?: string;
   certificates?: { originPullCertificateFile?: string; originPullPrivateKeyFile?: string };
+  applications?: Record<string, { lambda?: { runtime?: string } } | undefined>;
 }): { key: string; message: string }[] {
   const track = c.providers ?? "reference";
   const problems: { key: string; message: string }[] = [];
@@ -79,6 +91,18 @@ export function providerTrackProblems(c: {
           `cannot be used with providers "current": the reference HCL's state was written by the Cloudflare provider 4.52.0, ` +
           `which 5.14 cannot read. Adopt it on providers "reference" first, then move to "current" (docs/provider-tracks.md)`,
       });
+    }
+  }
+  if (trackMajors(track as ProviderTrack).aws === 5) {
+    for (const [key, app] of Object.entries(c.applications ?? {})) {
+      if (app?.lambda?.runtime === "nodejs24.x") {
+        problems.push({
+          key: `applications.${key}.lambda.runtime`,
+          message:
+            `"nodejs24.x" needs the AWS provider 6.19 or later; providers ${JSON.stringify(track)} writes for AWS 5, whose last release (5.100) refuses it. ` +
+            `Use providers "aws-current" or "current", or runtime "nodejs22.x"`,
+        });
+      }
     }
   }
   const step = c.switchFromReferenceTrack;

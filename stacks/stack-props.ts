@@ -6,7 +6,7 @@
 import type { MutualTlsMode } from "../constructs/alb";
 import type { LambdaArchitecture } from "../constructs/lambda-backend";
 import type { HttpTargetProps } from "../constructs/targets/http-target";
-import type { ProviderTrack } from "./provider-tracks";
+import type { LambdaNodejsRuntime, ProviderTrack } from "./provider-tracks";
 
 /** The reference's root inputs (omitted → Terraform variable). */
 export interface StackInputs {
@@ -83,8 +83,8 @@ export interface LambdaApplicationTarget {
   readonly entry: string;
   /** `index.<exported function>`. @default "index.handler" */
   readonly handler?: string;
-  /** @default "nodejs22.x" */
-  readonly runtime?: "nodejs20.x" | "nodejs22.x";
+  /** `nodejs24.x` on the AWS 6 tracks only ("aws-current", "current"; it needs the AWS provider 6.19+). @default "nodejs22.x" */
+  readonly runtime?: LambdaNodejsRuntime;
   /** @default "arm64" */
   readonly architecture?: LambdaArchitecture;
   /** MB, 128–10240. @default 128 */

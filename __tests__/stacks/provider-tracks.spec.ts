@@ -362,3 +362,28 @@ describe("the variable cloudflare_account_id (declared by the reference, read by
     expect(JSON.stringify(json)).not.toContain("cloudflare_account_id");
   });
 });
+
+describe('runtime "nodejs24.x": where the track\'s AWS provider accepts it', () => {
+  const hello = (runtime: string) => ({ applications: { hello: { lambda: { entry: "examples/apps/hello/index.ts", runtime } } } }) as Partial<AlbMtlsStackProps>;
+
+  it("on an AWS 6 track: the function runs on it, and the stack pins the AWS provider 6.19+ (the first that accepts it)", () => {
+    const json = synthStack({ providers: "aws-current", ...hello("nodejs24.x") }, "n24");
+    expect(json.resource.aws_lambda_function.app_hello_lambda_function.runtime).toBe("nodejs24.x");
+    expect(json.terraform.required_providers.aws).toEqual({ source: "hashicorp/aws", version: "~> 6.19" });
+    // Other stacks keep the track's pin.
+    expect(synthStack({ providers: "aws-current", ...hello("nodejs22.x") }, "n22").terraform.required_providers.aws.version).toBe("~> 6.0");
+  });
+
+  it('on "reference" (AWS 5, whose last release refuses it): refused at synth, naming the runtime, in cdktf.json and in TypeScript', () => {
+    const message =
+      'applications.hello.lambda.runtime: "nodejs24.x" needs the AWS provider 6.19 or later; providers "reference" writes for AWS 5, whose last release (5.100) refuses it. Use providers "aws-current" or "current", or runtime "nodejs22.x"';
+    expect(problems(hello("nodejs24.x"))).toEqual([`stacks.s.${message}`]);
+    expect(stackError(hello("nodejs24.x"))).toThrow(message);
+    expect(problems(hello("nodejs26.x"))).toEqual(['stacks.s.applications.hello.lambda.runtime: expected one of "nodejs20.x", "nodejs22.x", "nodejs24.x", got the string "nodejs26.x"']);
+  });
+
+  it("the default stays nodejs22.x", () => {
+    const json = synthStack({ applications: { hello: { lambda: { entry: "examples/apps/hello/index.ts" } } } }, "d");
+    expect(json.resource.aws_lambda_function.app_hello_lambda_function.runtime).toBe("nodejs22.x");
+  });
+});
