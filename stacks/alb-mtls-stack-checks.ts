@@ -26,7 +26,7 @@ import { LAMBDA_NODEJS_RUNTIMES, PROVIDER_TRACKS, providerTrackProblems } from "
 
 type FileContent = "certificates" | "crl" | "private-key" | "source" | "built";
 type Field =
-  | { kind: "string"; rule?: Rule; what?: string; pattern?: { re: RegExp; allowed: string } }
+  | { kind: "string"; rule?: Rule; what?: string; pattern?: { re: RegExp; allowed: string }; hint?: (value: string, path: string) => string }
   | { kind: "strings"; rule?: Rule; nonEmpty?: boolean }
   | { kind: "boolean" }
   | { kind: "integer"; min: number; max: number }
@@ -50,11 +50,20 @@ const strs = (rule?: Rule, nonEmpty = false): Field => ({ kind: "strings", rule,
 const bool: Field = { kind: "boolean" };
 const int = (min: number, max: number): Field => ({ kind: "integer", min, max });
 
-/** An application's hostname is one label: the stack appends the Cloudflare zone. */
-const HOSTNAME: Rule = { ...rules.dnsLabel, allowed: `${rules.dnsLabel.allowed}; the stack appends the Cloudflare zone ("greeter" becomes greeter.<zone>)` };
+/**
+ * An application's hostname is one label: the stack appends the Cloudflare zone. The hint shows
+ * it with the label the user most likely meant: the first label of what they wrote, as a DNS
+ * label (`"Wiki.eu"` → `"wiki" becomes wiki.<zone>`), else the application's key.
+ */
+function hostnameHint(value: string, path: string): string {
+  const label = (value.split(".")[0] ?? "").toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 63).replace(/-+$/, "");
+  const meant = label || path.split(".").slice(-2)[0];
+  return `; the stack appends the Cloudflare zone (${JSON.stringify(meant)} becomes ${meant}.<zone>)`;
+}
+const HOSTNAME: Field = { kind: "string", rule: rules.dnsLabel, hint: hostnameHint };
 
 const APPLICATION = obj({
-  hostname: str(HOSTNAME),
+  hostname: HOSTNAME,
   accessAllowedEmail: strs(rules.email),
   accessAllowedEmailDomains: strs(rules.emailDomain),
   accessSessionDuration: str(rules.sessionDuration),
@@ -223,7 +232,7 @@ class Checker {
     switch (field.kind) {
       case "string":
         if (typeof value !== "string") return void p.push(`${path}: expected a string, got ${describeValue(value)}`);
-        if (field.rule && !field.rule.test(value)) p.push(problem(path, value, field.rule, field.what));
+        if (field.rule && !field.rule.test(value)) p.push(problem(path, value, field.rule, field.what) + (field.hint?.(value, path) ?? ""));
         if (field.pattern && !field.pattern.re.test(value)) p.push(`${path}: ${JSON.stringify(value)} must be ${field.pattern.allowed}`);
         return;
       case "strings":

@@ -160,3 +160,18 @@ describe("the constructs refuse the same mistakes when used directly", () => {
     ).toThrow(/^test\/app: hostname "greeter eu" must be a domain name/);
   });
 });
+
+describe("the hostname refusal's hint shows the label the user meant", () => {
+  const hint = (hostname: string, key = "greeter") =>
+    /; the stack appends the Cloudflare zone \((.*)\)$/.exec(refused({ ...base, applications: { [key]: { lambdaArn: ARN, hostname } } })[0])?.[1];
+
+  it("from what the user wrote: its first label, as a DNS label", () => {
+    expect(hint("wiki.eu")).toBe('"wiki" becomes wiki.<zone>');
+    expect(hint("Wiki")).toBe('"wiki" becomes wiki.<zone>');
+    expect(hint("my_app.internal")).toBe('"my-app" becomes my-app.<zone>');
+  });
+
+  it("else from the application's key", () => {
+    expect(hint(".eu", "portal")).toBe('"portal" becomes portal.<zone>');
+  });
+});
