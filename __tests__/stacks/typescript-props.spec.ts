@@ -10,7 +10,7 @@ import { GateApplication } from "../../constructs/gate-application";
 import { LambdaTarget } from "../../constructs/targets/lambda-target";
 import { AlbMtlsStack, type AlbMtlsStackProps } from "../../stacks/alb-mtls-stack";
 import { ConfigError, parseStacks } from "../../stacks/config";
-import { synth } from "../helpers";
+import { synth, synthStack } from "../helpers";
 
 const ARN = "arn:aws:lambda:ap-northeast-1:111122223333:function:x";
 const base = { baseName: "gate", accessAllowedEmail: ["a@example.com"] };
@@ -173,5 +173,28 @@ describe("the hostname refusal's hint shows the label the user meant", () => {
 
   it("else from the application's key", () => {
     expect(hint(".eu", "portal")).toBe('"portal" becomes portal.<zone>');
+  });
+});
+
+describe("tags: the AWS resources' default tags, per stack", () => {
+  const defaultTags = (props: AlbMtlsStackProps) => synthStack(props, "tags").provider!.aws[0].default_tags[0].tags;
+
+  it("default to the reference's Project and Terraform tags", () => {
+    expect(defaultTags({})).toEqual({ Project: "alb-mtls-test", Terraform: "true" });
+  });
+
+  it("rename the project and add tags, from cdktf.json as from typed props", () => {
+    const tags = { Project: "payments-gate", CostCenter: "cc-42" };
+    const fromConfig = parseStacks({ s: { tags } }).s;
+    expect(defaultTags(fromConfig)).toEqual({ Project: "payments-gate", Terraform: "true", CostCenter: "cc-42" });
+    expect(defaultTags({ tags })).toEqual({ Project: "payments-gate", Terraform: "true", CostCenter: "cc-42" });
+  });
+
+  it("refuse a key or value AWS would refuse, naming it, on both routes", () => {
+    expect(refused({ ...base, tags: { "aws:owner": "me", Team: "a;b" } })).toEqual([
+      'tags: key "aws:owner" must be 1–128 characters: letters, digits, spaces and _ . : / = + - @, not starting with "aws:"',
+      'tags.Team: "a;b" must be at most 256 characters: letters, digits, spaces and _ . : / = + - @',
+    ]);
+    expect(refused({ ...base, tags: {} })).toEqual(["tags: must not be empty (leave the key out instead)"]);
   });
 });
