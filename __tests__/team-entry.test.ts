@@ -4,20 +4,21 @@
  * stops it with the message and exit code 1, no stack trace; the project's typecheck covers files a
  * team adds anywhere and fails a broken one at its file and line. The same typecheck run checks
  * every TypeScript snippet of README.md and docs/ (doc-snippets.ts), written into the copy as a
- * team's files.
+ * team's files; each snippet that is a whole app (`app.synth()`: it teaches a main.ts) is also
+ * synthesized, as a team would run it.
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
 import { builtFiles } from "../scripts/build.mjs";
 import { type CommandResult, runProcess } from "./commands";
-import { type Snippet, docSnippets, writeSnippets } from "./doc-snippets";
+import { SNIPPET_FOLDER, type Snippet, docSnippets, writeSnippets } from "./doc-snippets";
 
 const root = join(__dirname, "..");
 const env = { ...process.env, CDKTF_CONTEXT_JSON: undefined, CDKTF_OUTDIR: undefined };
 let dir: string;
-/** Started together in beforeAll (seconds each): the docs' entry synthesized, the typecheck. */
-let synthDocs: Promise<CommandResult>, typecheck: Promise<CommandResult>;
+/** Started together in beforeAll (seconds each): the docs' entry synthesized, the typecheck, the snippets' apps synthesized. */
+let synthDocs: Promise<CommandResult>, typecheck: Promise<CommandResult>, synthSnippets: Promise<string[]>;
 /** The snippets' lines in the typecheck's output, as page:line. */
 let placeSnippetErrors: (line: string) => string;
 
@@ -34,6 +35,13 @@ app.synth();
 
 /** A snippet that must fail at a known line: proves that the snippets' errors are found and placed. */
 const BROKEN_SNIPPET: Snippet = { page: "(self-test)", line: 40, code: 'import { Alb } from "../constructs/alb";\nconst name: number = Alb.name;\nconsole.log(name);' };
+
+/** A snippet that is an app and crashes at synth (a resource without its provider): proves that the apps' synth failures are found. */
+const BROKEN_APP: Snippet = {
+  page: "(self-test-app)",
+  line: 1,
+  code: 'import { App, TerraformStack } from "cdktf";\nimport { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";\n\nconst app = new App();\nnew S3Bucket(new TerraformStack(app, "noprovider"), "logs", {});\napp.synth();',
+};
 
 /** Runs a command in the copy; its exit code and output, whether it failed or not. */
 const run = (command: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}) => runProcess(command, args, { cwd: dir, env: { ...env, ...extraEnv } });
@@ -58,21 +66,50 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "alb-mtls-team-"));
   // The project as `npm ci` leaves it: the handlers and the packages' bundle built (global setup
   // brought them up to date), timestamps kept, so the runner bundles only the team's own files.
-  for (const entry of ["constructs", "stacks", "functions", "scripts", "cdktf.json", "package.json", "tsconfig.json", ...builtFiles.functions, ...builtFiles.vendor]) {
+  for (const entry of ["constructs", "stacks", "functions", "scripts", "examples", "cdktf.json", "package.json", "tsconfig.json", ...builtFiles.functions, ...builtFiles.vendor]) {
     cpSync(join(root, entry), join(dir, entry), { recursive: true, preserveTimestamps: true });
   }
   symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
   mkdirSync(join(dir, "cdktf.out")); // made once, not raced for by two apps
   for (const [file, code] of Object.entries(docFiles())) write(file, code);
   write("teams/broken/main.ts", BROKEN);
-  placeSnippetErrors = writeSnippets(dir, [...docSnippets(root), BROKEN_SNIPPET]);
+  const snippets = [...docSnippets(root), BROKEN_SNIPPET, BROKEN_APP];
+  placeSnippetErrors = writeSnippets(dir, snippets);
   synthDocs = run("node", ["scripts/app.mjs", "myapp/main.ts"]);
+  synthSnippets = synthesizeApps(snippets);
   // `npm run typecheck` as npm runs it: the package's script, in a shell, its node_modules/.bin first on PATH.
   const script = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).scripts.typecheck;
   typecheck = run("sh", ["-c", script], { PATH: `${join(dir, "node_modules", ".bin")}${delimiter}${process.env.PATH}` });
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/**
+ * Synthesizes, one after the other, each snippet that is a whole app (docs/typescript.md's is
+ * myapp/main.ts above), each into a folder of its own; the problems found, as `page:line: …`: an
+ * exit code other than 0 (a crash at synth, such as a resource without its provider) or an error
+ * annotation in the manifest.
+ */
+async function synthesizeApps(snippets: Snippet[]): Promise<string[]> {
+  const problems: string[] = [];
+  for (const [index, snippet] of snippets.entries()) {
+    if (!/\bapp\.synth\(\)/.test(snippet.code) || snippet.page === "docs/typescript.md") continue;
+    const out = join(dir, ".snippet-out", String(index));
+    mkdirSync(out, { recursive: true });
+    const { code, stderr } = await run("node", ["scripts/app.mjs", `${SNIPPET_FOLDER}/snippet_${index}.ts`], { CDKTF_OUTDIR: out });
+    const where = `${snippet.page}:${snippet.line}`;
+    if (code !== 0) {
+      const lines = stderr.trim().split("\n");
+      problems.push(`${where}: synth exited with ${code}: ${(lines.find((l) => /Found resources/.test(l)) ?? lines.find((l) => /^\w*Error: /.test(l)) ?? lines[0])?.trim()}`);
+      continue;
+    }
+    const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
+    for (const stack of Object.values<{ annotations?: { level: string; message: string }[] }>(manifest.stacks)) {
+      for (const { level, message } of stack.annotations ?? []) if (level === "@cdktf/error") problems.push(`${where}: ${message}`);
+    }
+  }
+  return problems;
+}
 
 describe("a team's own main.ts", () => {
   it("is in the docs, with its Lambda entry", () => {
@@ -117,5 +154,11 @@ describe("a team's own main.ts", () => {
     expect(errors.filter((e) => !e.startsWith("(self-test):"))).toEqual([]);
     // The broken snippet's second line is line 41 of its "page".
     expect(errors).toEqual([expect.stringMatching(/^\(self-test\):41:7: error TS2322: Type 'string' is not assignable to type 'number'/)]);
+  }, 60_000);
+
+  it("and every snippet that is a whole app (a main.ts) synthesizes, not only type-checks", async () => {
+    const problems = await synthSnippets;
+    expect(problems.filter((p) => !p.startsWith("(self-test-app):"))).toEqual([]);
+    expect(problems).toEqual([expect.stringMatching(/^\(self-test-app\):1: synth exited with 1: .*Found resources without a matching provider construct/)]);
   }, 60_000);
 });

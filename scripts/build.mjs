@@ -45,6 +45,7 @@ async function build(name, options) {
   const { build: esbuild } = createRequire(import.meta.url)("esbuild");
   // preserveSymlinks: paths in the output (comments) stay inside the project even with a linked node_modules.
   const result = await esbuild({ absWorkingDir: root, metafile: true, logLevel: "error", preserveSymlinks: true, ...options });
+  assertOneCdkLibrary(Object.keys(result.metafile.inputs), options.outfile ?? name);
   mkdirSync(buildDir, { recursive: true });
   // Inputs in the "vendor" namespace (a package looked up in vendor.cjs) are not files.
   writeFileSync(join(buildDir, `${name}.inputs.json`), JSON.stringify(Object.keys(result.metafile.inputs).filter((i) => !i.startsWith("vendor:"))));
@@ -128,6 +129,52 @@ async function buildVendor(modules, { force = false } = {}) {
   }
 }
 
+/**
+ * cdktf 0.21.0 calls `util.isArray` (terraform-output.js), which Node 22 and later deprecate at
+ * runtime (DEP0044): on every synth Node printed a DeprecationWarning, which `cdktf synth` shows as
+ * an `[ERROR]` line. This plugin replaces that call in the bundle by what Node documents as its
+ * replacement, `Array.isArray` (the same function); CDK Terrain made the same change. A file
+ * without the call (another version) is bundled as it is; other warnings are left alone.
+ */
+export const UTIL_IS_ARRAY = /\(0, (util_\d+)\.isArray\)\(/g;
+const withoutUtilIsArray = {
+  name: "without-util-isArray",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]cdktf[\\/]lib[\\/]terraform-output\.js$/ }, ({ path }) => ({
+      contents: readFileSync(path, "utf8").replace(UTIL_IS_ARRAY, "Array.isArray("),
+      loader: "js",
+    }));
+  },
+};
+
+/** The libraries a bundle's inputs (esbuild's metafile) come from: `cdktf`, `cdktn` (CDK Terrain). */
+export function cdkLibraries(inputs) {
+  return [...new Set(inputs.flatMap((i) => /(?:^|\/)node_modules\/(cdkt[fn])\//.exec(i)?.[1] ?? []))].sort();
+}
+
+/**
+ * Both in one bundle would make two copies of every class (`instanceof TerraformResource` is
+ * false for the other copy's resources), hence an error rather than a bundle.
+ */
+export function assertOneCdkLibrary(inputs, bundle) {
+  const found = cdkLibraries(inputs);
+  if (found.length > 1) {
+    throw new Error(`${bundle} would load both ${found.join(" and ")}: resolve cdktf to one library (docs/cdk-terrain.md)`);
+  }
+}
+
+/** What every bundle of the packages shares (the app's vendor.cjs, and the CDK Terrain check's bundle). */
+export const vendorOptions = {
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node20",
+  alias: { archiver: "./scripts/archiver-stub.cjs" },
+  // Loaded at synth only to bundle a user's Lambda entry, and only when it changed (constructs/nodejs-bundle.ts).
+  external: ["esbuild"],
+  plugins: [withoutUtilIsArray],
+};
+
 async function bundleVendor(all, logLevel = "error") {
   mkdirSync(buildDir, { recursive: true });
   // Getters: a module is loaded when an entry first uses it (a stack on the reference track never
@@ -140,13 +187,7 @@ async function bundleVendor(all, logLevel = "error") {
   await build("vendor", {
     entryPoints: [vendorEntry],
     outfile: partial,
-    bundle: true,
-    platform: "node",
-    format: "cjs",
-    target: "node20",
-    alias: { archiver: "./scripts/archiver-stub.cjs" },
-    // Loaded at synth only to bundle a user's Lambda entry, and only when it changed (constructs/nodejs-bundle.ts).
-    external: ["esbuild"],
+    ...vendorOptions,
     logLevel,
   });
   renameSync(partial, vendorBundle);

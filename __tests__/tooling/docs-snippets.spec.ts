@@ -3,6 +3,7 @@
  * compile is checked where a team's own files are, by the project's typecheck in a copy of the
  * project (team-entry.test.ts).
  */
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { docSnippets, typeScriptSnippets } from "../doc-snippets";
 
@@ -16,6 +17,12 @@ describe("TypeScript snippets in README.md and docs/", () => {
       { page: "p.md", line: 3, code: "const a = 1;" },
       { page: "p.md", line: 9, code: "const b = 2;" },
     ]);
+  });
+
+  it("never pass `handlers`: the TypeScript route says a team never does (the stack builds its own)", () => {
+    const passing = docSnippets(join(__dirname, "..", "..")).filter((s) => /\bhandlers\s*:/.test(s.code));
+    expect(passing.map((s) => `${s.page}:${s.line}`)).toEqual([]);
+    expect(readFileSync(join(__dirname, "..", "..", "docs", "typescript.md"), "utf8")).toContain("You never pass `handlers`");
   });
 
   it("reads the pages of docs/ (and the README)", () => {

@@ -11,6 +11,5 @@ export function currentTrackGate(scope: Construct, originPullCertificateId: stri
     certificates: { caBundleFile: "examples/certs/ca-bundle.pem", originPullCertificateId },
     accessJwt: { teamDomain: "example.cloudflareaccess.com" },
     originLockdown: true,
-    handlers: { echo: ".build/functions/echo/index.mjs", guard: ".build/functions/guard/index.mjs" },
   });
 }
