@@ -68,7 +68,7 @@ describe("CloudflareAccess", () => {
 
   it("checks literal props, naming the prop", () => {
     const build = (extra: object) => () => synth((s) => new CloudflareAccess(s, "a", { ...props, emails: ["a@example.com"], ...extra }));
-    expect(build({ emails: [], emailDomains: [] })).toThrow("test/a: emails and emailDomains are both empty: the allow policy needs at least one include rule");
+    expect(build({ emails: [], emailDomains: [] })).toThrow("test/a: emails and emailDomains are both empty, and there are no rules.allow and no serviceTokens: nobody could get in");
     expect(build({ emails: ["a@example.com", "bob"] })).toThrow('test/a: emails[1] "bob" must be an e-mail address');
     expect(build({ emailDomains: ["@example.com"] })).toThrow(/test\/a: emailDomains\[0\] "@example\.com" must be an e-mail domain/);
     expect(build({ bypassIps: ["10.0.0.0/33"] })).toThrow(/test\/a: bypassIps\[0\] "10\.0\.0\.0\/33" must be/);
