@@ -16,6 +16,7 @@ import { LOG_RETENTION_DAYS, RESERVED_LAMBDA_ENVIRONMENT, Rule, baseNameDerivati
 import { parseName } from "../functions/lib/x509";
 import type { HttpApplicationTarget, StackConfig } from "./stack-props";
 import { PROVIDER_TRACKS, providerTrackProblems } from "./provider-tracks";
+import { accessProblems, applicationAccess } from "./access-checks";
 
 // ---------------------------------------------------------------------------------------------
 // A small declarative schema: what each key may hold.
@@ -33,7 +34,9 @@ type Field =
   | { kind: "booleanOrObject"; object: ObjectField; onlyTrue?: boolean }
   | { kind: "trueOr"; field: Field }
   | { kind: "tagged"; tag: string; variants: Record<string, ObjectField> }
-  | { kind: "record"; key: Rule; value: Field; nonEmpty?: boolean };
+  | { kind: "record"; key: Rule; value: Field; nonEmpty?: boolean }
+  /** Checked by a rule across keys (access-checks.ts), not by the schema. */
+  | { kind: "checkedElsewhere" };
 interface ObjectField {
   kind: "object";
   fields: Record<string, Field>;
@@ -90,6 +93,7 @@ const APPLICATION = obj({
     ["targetType", "port"],
   ),
   verifiesClientCertificate: bool,
+  access: { kind: "checkedElsewhere" },
 });
 
 const ENTRY = obj({
@@ -104,6 +108,8 @@ const ENTRY = obj({
   targetGroupName: str(rules.targetGroupName),
   accessAllowedEmailDomains: strs(rules.emailDomain),
   accessSessionDuration: str(rules.sessionDuration),
+  access: { kind: "checkedElsewhere" },
+  serviceTokens: { kind: "checkedElsewhere" },
   mtls: obj({
     mode: { kind: "enum", values: ["verify", "passthrough", "off"] },
     ignoreClientCertificateExpiry: bool,
@@ -245,6 +251,8 @@ class Checker {
         }
         return this.check(value, { ...variant, fields: { [field.tag]: { kind: "string" }, ...variant.fields } }, path);
       }
+      case "checkedElsewhere":
+        return;
       case "record": {
         if (typeof value !== "object" || value === null || Array.isArray(value)) {
           return void p.push(`${path}: expected an object keyed by name, got ${describeValue(value)}`);
@@ -347,7 +355,7 @@ function crossChecks(c: StackConfig, path: string, p: string[]): void {
   }
   const emails = c.accessAllowedEmail;
   const domains = c.accessAllowedEmailDomains ?? [];
-  if (Array.isArray(emails) && isLiteral(emails) && emails.length === 0 && isLiteral(domains) && domains.length === 0) {
+  if (c.access === undefined && Array.isArray(emails) && isLiteral(emails) && emails.length === 0 && isLiteral(domains) && domains.length === 0) {
     p.push(`${at(path, "accessAllowedEmail")}: empty, and no accessAllowedEmailDomains: Access needs at least one include rule, or nobody can log in`);
   }
   for (const { key, message } of providerTrackProblems(c)) p.push(`${at(path, key)}: ${message}`);
@@ -406,7 +414,7 @@ function applicationChecks(c: StackConfig, path: string, p: string[]): void {
     if (isLiteral(paths) && paths.length > 4) p.push(`${here}.pathPatterns: ${paths.length} patterns; at most 4 (a listener rule takes 5 condition values and the host header uses one)`);
     const emails = app.accessAllowedEmail ?? c.accessAllowedEmail;
     const domains = app.accessAllowedEmailDomains ?? c.accessAllowedEmailDomains ?? [];
-    if (Array.isArray(emails) && isLiteral(emails) && emails.length === 0 && isLiteral(domains) && domains.length === 0) {
+    if (applicationAccess(c, app) === undefined && Array.isArray(emails) && isLiteral(emails) && emails.length === 0 && isLiteral(domains) && domains.length === 0) {
       p.push(`${here}: no e-mail and no e-mail domain for its Access policy (its own or the stack's): nobody could log in`);
     }
     const base = c.baseName;
@@ -483,6 +491,7 @@ export function stackPropsProblems(props: unknown, options: StackCheckOptions): 
   if (checker.problems.length === 0) {
     crossChecks(props as StackConfig, path, checker.problems);
     applicationChecks(props as StackConfig, path, checker.problems);
+    accessProblems(props as StackConfig, path, checker.problems);
   }
   return checker.problems;
 }
