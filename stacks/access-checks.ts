@@ -11,7 +11,7 @@ import type { AccessConfig, ApplicationConfig, StackConfig } from "./stack-props
 import { trackMajors } from "./provider-tracks";
 
 const at = (path: string, key: string) => (path ? `${path}.${key}` : key);
-const TOKEN_NAME = /^[a-z]([a-z0-9-]{0,62}[a-z0-9])?$/;
+const TOKEN_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 const ACCESS_KEYS = ["allow", "require", "exclude", "serviceTokens", "identityProviders"];
 
 /** The shape of `serviceTokens` (the stack's) and each token's duration on the stack's provider track. */
@@ -27,7 +27,7 @@ function serviceTokenProblems(c: StackConfig, path: string, p: string[]): void {
   const mapping = cloudflareMapping(trackMajors(c.providers ?? "reference").cloudflare);
   const seen = new Map<string, string>();
   for (const [name, token] of entries) {
-    if (!TOKEN_NAME.test(name)) p.push(`${here}: key ${JSON.stringify(name)} must be a token name: a lowercase letter, then up to 63 lowercase letters, digits and hyphens`);
+    if (!TOKEN_NAME.test(name)) p.push(`${here}: key ${JSON.stringify(name)} must be a token name: a letter, then up to 63 letters, digits, hyphens and underscores`);
     // Keys differ, names as people read them do not ("ci" and "CI", "ci-bot" and "ci_bot"): two tokens nobody can tell apart.
     const folded = name.toLowerCase().replace(/_/g, "-");
     const twin = seen.get(folded);
