@@ -3,7 +3,7 @@
  * stack and on each application. Called by the stack's checks (alb-mtls-stack-checks.ts) for a
  * stack written in TypeScript and for a cdktf.json entry alike, so both get the same messages.
  */
-import { identityProviderProblems, ruleListProblems } from "../constructs/cloudflare/access-rules";
+import { cloudflareRuleCount, identityProviderProblems, ruleListProblems, toAccessRule } from "../constructs/cloudflare/access-rules";
 import { cloudflareMapping } from "../constructs/cloudflare/majors";
 import { isLiteral } from "../constructs/errors";
 import { closest } from "../constructs/rules";
@@ -115,6 +115,23 @@ export function accessProblems(c: StackConfig, path: string, p: string[]): void 
       if (emails[key] !== undefined) p.push(`${at(here, key)}: give either it or access, not both (access.allow takes e-mails as { "emails": [...] } and domains as { "emailDomains": [...] })`);
     }
     accessMeaningProblems(access, declared, at(here, "access"), p);
+  }
+  if (c.switchFromReferenceTrack !== undefined) trackSwitchProblems(c, levels, path, p);
+}
+
+/**
+ * The move between provider tracks (docs/provider-tracks.md) carries records, policies and
+ * applications, not what only `access` makes: service tokens (Cloudflare never returns a token's
+ * secret after it is made, so an imported token would have no client secret to output) and the
+ * Access groups of require entries with several values.
+ */
+function trackSwitchProblems(c: StackConfig, levels: [string, AccessConfig | undefined, unknown][], path: string, p: string[]): void {
+  const why = "the move between provider tracks does not carry it (docs/access.md#provider-tracks-and-the-move-between-them)";
+  if (c.serviceTokens !== undefined) p.push(`${at(path, "serviceTokens")}: not with switchFromReferenceTrack: ${why}`);
+  for (const [here, access] of levels) {
+    (access?.require ?? []).forEach((rule, i) => {
+      if (cloudflareRuleCount(toAccessRule(rule)) > 1) p.push(`${at(here, "access")}.require[${i}]: several values make an Access group, not with switchFromReferenceTrack: ${why}`);
+    });
   }
 }
 

@@ -229,6 +229,8 @@ describe("bad input: refused at synth with the field named, the same on both rou
     ["access beside the e-mail inputs", { accessAllowedEmailDomains: ["example.com"], access: { allow: [{ everyone: true }] } }, "accessAllowedEmailDomains: give either it or access, not both"],
     ["a bad e-mail in a rule", { access: { allow: [{ emails: ["bob"] }] } }, 'access.allow[0].emails[0]: "bob" must be an e-mail address'],
     ["a missing field of a rule", { access: { allow: [{ samlAttribute: { name: "dept", identityProvider: IDP } }] } }, "access.allow[0].samlAttribute.value: required"],
+    ["service tokens on the move between tracks", { providers: "aws-current", switchFromReferenceTrack: "forget", ...tokens, access: { serviceTokens: ["ci"] } }, "serviceTokens: not with switchFromReferenceTrack: the move between provider tracks does not carry it"],
+    ["a require group on the move between tracks", { providers: "current", switchFromReferenceTrack: "import", access: { allow: [{ everyone: true }], require: [{ countries: ["JP", "DE"] }] } }, "access.require[0]: several values make an Access group, not with switchFromReferenceTrack"],
     ["an unknown key of access", { access: { allow: [{ everyone: true }], requires: [{ mfa: true }] } }, 'access.requires: unknown key (did you mean "require"?)'],
   ];
 
