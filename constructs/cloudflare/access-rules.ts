@@ -183,6 +183,37 @@ export function toAccessRule(config: AccessRuleConfig): AccessRule {
   return { kind, values };
 }
 
+/** The rule as a user writes it, to check a typed rule with the same checks (undefined: the stack's own `serviceTokens` rule). */
+function toRuleConfig(rule: AccessRule): AccessRuleConfig | undefined {
+  switch (rule.kind) {
+    case "githubTeam":
+      return { githubTeam: { organization: rule.organization, teams: rule.teams, identityProvider: rule.identityProvider } };
+    case "googleGroups":
+    case "oktaGroup":
+    case "entraGroups":
+      return { [rule.kind]: { groups: rule.groups, identityProvider: rule.identityProvider } } as AccessRuleConfig;
+    case "samlAttribute":
+      return { samlAttribute: { name: rule.name, value: rule.value, identityProvider: rule.identityProvider } };
+    case "mfa":
+    case "everyone":
+      return { [rule.kind]: true } as AccessRuleConfig;
+    case "serviceTokens":
+      return undefined;
+    default:
+      return { [rule.kind]: rule.values } as AccessRuleConfig;
+  }
+}
+
+/** Problems of typed rules (a construct's props), with the checks of the rules users write. */
+export function typedRuleProblems(rules: AccessRule[], path: string): string[] {
+  const p: string[] = [];
+  rules.forEach((rule, i) => {
+    const config = toRuleConfig(rule);
+    if (config) ruleProblems(config, `${path}[${i}]`, p);
+  });
+  return p;
+}
+
 /** How many Cloudflare rules a rule becomes (one per value): in a `require`, more than one would all have to match. */
 export function cloudflareRuleCount(rule: AccessRule): number {
   const n = (values: string[] | undefined) => (values === undefined ? 1 : isLiteral(values) ? values.length : 2);

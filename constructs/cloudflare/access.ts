@@ -3,7 +3,7 @@ import type { TerraformResource } from "cdktf";
 import { PropsError, checkEach, checkProp, isLiteral } from "../errors";
 import { rules } from "../rules";
 import { type CloudflareProviderChoice, cloudflareMapping } from "./majors";
-import { cloudflareRuleCount } from "./access-rules";
+import { cloudflareRuleCount, typedRuleProblems } from "./access-rules";
 import type { AccessRule, CloudflareMapping, CloudflareResourceWithId } from "./mapping";
 
 export interface CloudflareAccessProps {
@@ -57,6 +57,8 @@ export function checkAccessProps(scope: IConstruct, props: CloudflareAccessProps
   checkEach(scope, "bypassIps", props.bypassIps, rules.ipOrCidr);
   checkEach(scope, "identityProviders", props.identityProviders, UUID_RULE);
   checkProp(scope, "sessionDuration", props.sessionDuration, rules.sessionDuration);
+  const ruleProblems = (["allow", "require", "exclude"] as const).flatMap((key) => typedRuleProblems(props.rules?.[key] ?? [], `rules.${key}`));
+  if (ruleProblems.length > 0) throw new PropsError(scope, ruleProblems);
   const allow = props.rules?.allow ?? [];
   const tokens = props.serviceTokens ?? [];
   if (noWayIn(props.emails, props.emailDomains) && allow.length === 0) {
