@@ -263,6 +263,22 @@ describe("npm run smoke", () => {
       expect(row(out, "wiki: hostname redirects")).toContain("PASS"); // without the token: the login
     });
 
+    it.concurrent("checks the single default application when its Access application lets the token in", async () => {
+      await ready();
+      const file = join(dir, "outputs-token-single.json");
+      writeFileSync(
+        file,
+        JSON.stringify({
+          application_url: { value: url.tokenAccess.replace("localhost", "app.example.com") },
+          access_service_tokens: { value: ["ci"] },
+          service_tokens: { value: { ci: { client_id: TOKEN.id, expires_at: "2099-01-01T00:00:00Z" } } },
+          service_token_client_secrets: { value: { ci: TOKEN.secret }, sensitive: true },
+        }),
+      );
+      const { out } = await smoke("article", "--outputs-file", file, "--service-token", "ci", "--timeout-ms", "3000", "--ca", files.ca, "--resolve", "app.example.com:127.0.0.1");
+      expect(row(out, "service token ci passes Access and reaches the origin")).toMatch(/PASS +\| 200 from the application: Access let the token in/);
+    });
+
     it.concurrent("fails when Access does not take the token, or Cloudflare cannot reach the origin", async () => {
       await ready();
       const wrong = await outputs({ reports: ["ci"] }, "wrong-secret");
