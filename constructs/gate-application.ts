@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import type { ITerraformResource } from "cdktf";
 import { AlbTarget } from "./alb-target";
 import type { IAlbTarget } from "./targets/target-kind";
-import { CloudflareAccess } from "./cloudflare/access";
+import { CloudflareAccess, type CloudflareAccessProps } from "./cloudflare/access";
 import { CloudflareHostname } from "./cloudflare/hostname";
 import type { CloudflareProviderChoice } from "./cloudflare/majors";
 import { checkProp } from "./errors";
@@ -27,6 +27,8 @@ export interface GateApplicationProps {
   readonly accessAllowedEmailDomains?: string[];
   /** Access session length. @default "72h" */
   readonly accessSessionDuration?: string;
+  /** More Access rules, service tokens and identity providers (CloudflareAccess's `rules`, `serviceTokens`, `identityProviders`). @default none */
+  readonly access?: Pick<CloudflareAccessProps, "rules" | "serviceTokens" | "identityProviders">;
   /** ARN of the ALB's HTTPS listener. */
   readonly listenerArn: string;
   /** Priority of the listener rule, unique on the listener. */
@@ -77,6 +79,7 @@ export class GateApplication extends Construct {
       emails: props.accessAllowedEmail,
       emailDomains: props.accessAllowedEmailDomains,
       sessionDuration: props.accessSessionDuration,
+      ...props.access,
     });
     this.target = new AlbTarget(this, "target", {
       listenerArn: props.listenerArn,

@@ -1,3 +1,5 @@
+import { Fn } from "cdktf";
+
 /**
  * The configuration of the gate checks (`functions/lib/gate.ts`: the guard backend, or your own
  * handler wrapped in `withGate`) as the Lambda environment variables they read.
@@ -18,11 +20,13 @@ export interface GateSettings {
     readonly teamDomain: string;
     /** The Access application's AUD tag (`CloudflareAccess.applicationAud`). */
     readonly audience: string;
+    /** The service tokens the application lets in, so the handler sees a token's name (`event.gate.access.name`). @default none */
+    readonly serviceTokens?: { readonly clientId: string; readonly name: string }[];
   };
 }
 
 /** The variable names the gate reads; a function's own environment must not use them. */
-export const GATE_ENVIRONMENT_NAMES = ["MTLS_VERIFY", "MTLS_CA_BUNDLE", "MTLS_ALLOWED_SUBJECTS", "MTLS_ALLOWED_SERIALS", "ACCESS_TEAM_DOMAIN", "ACCESS_AUD"];
+export const GATE_ENVIRONMENT_NAMES = ["MTLS_VERIFY", "MTLS_CA_BUNDLE", "MTLS_ALLOWED_SUBJECTS", "MTLS_ALLOWED_SERIALS", "ACCESS_TEAM_DOMAIN", "ACCESS_AUD", "ACCESS_SERVICE_TOKENS"];
 
 /** The environment variables for `settings`; empty when nothing is to be checked. */
 export function gateEnvironment(settings: GateSettings): Record<string, string> {
@@ -33,6 +37,10 @@ export function gateEnvironment(settings: GateSettings): Record<string, string> 
     if (cert.allowedSubjects) env.MTLS_ALLOWED_SUBJECTS = JSON.stringify(cert.allowedSubjects);
     if (cert.allowedSerials) env.MTLS_ALLOWED_SERIALS = JSON.stringify(cert.allowedSerials);
   }
-  if (settings.accessJwt) Object.assign(env, { ACCESS_TEAM_DOMAIN: settings.accessJwt.teamDomain, ACCESS_AUD: settings.accessJwt.audience });
+  const jwt = settings.accessJwt;
+  if (jwt) Object.assign(env, { ACCESS_TEAM_DOMAIN: jwt.teamDomain, ACCESS_AUD: jwt.audience });
+  const tokens = jwt?.serviceTokens ?? [];
+  // Client IDs are known after apply: Terraform writes the JSON object (client ID → name).
+  if (tokens.length > 0) env.ACCESS_SERVICE_TOKENS = Fn.jsonencode(Fn.zipmap(tokens.map((t) => t.clientId), tokens.map((t) => t.name)));
   return env;
 }

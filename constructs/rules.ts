@@ -193,3 +193,25 @@ export function problem(path: string, value: unknown, rule: Rule<any>, what?: st
     ? `${path}: ${JSON.stringify(value)} gives ${what}, which must be ${rule.allowed}`
     : `${path}: ${JSON.stringify(value)} must be ${rule.allowed}`;
 }
+
+/** The closest allowed key, for "did you mean" hints on typos. */
+export function closest(key: string, allowed: string[]): string | undefined {
+  const distance = (a: string, b: string): number => {
+    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+      let prev = row[0];
+      row[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const cur = row[j];
+        row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
+        prev = cur;
+      }
+    }
+    return row[b.length];
+  };
+  // A key that is the start of an allowed one ("memory" → "memorySize") is the likeliest meaning.
+  const prefixed = allowed.find((k) => key.length >= 3 && k.toLowerCase().startsWith(key.toLowerCase()));
+  if (prefixed) return prefixed;
+  const best = allowed.map((k) => ({ k, d: distance(key, k) })).sort((x, y) => x.d - y.d)[0];
+  return best && best.d <= 3 ? best.k : undefined;
+}

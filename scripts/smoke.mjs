@@ -1,4 +1,4 @@
-// npm run smoke -- <stack> | --origin-url URL --app-url URL --cert FILE --key FILE [--ca FILE] [--timeout-ms N]
+// npm run smoke -- <stack> [--service-token NAME] | --origin-url URL --app-url URL --cert FILE --key FILE [--ca FILE] [--timeout-ms N]
 //
 // The article's three manual checks, after every deploy:
 //   1. the origin refuses a request without a client certificate (TLS handshake fails, or 403 from
@@ -9,6 +9,10 @@
 //   2'. the origin, asked with the client certificate for the application's hostname (Host header),
 //       routes to it: anything but the listener's default 404, a 502/503/504 or a TLS failure;
 //   3'. its hostname redirects to the Cloudflare Access login.
+// With --service-token NAME (a stack's `serviceTokens` key), for every application that lets the token in:
+//   4. a request with the token's CF-Access-Client-Id / CF-Access-Client-Secret headers passes Access
+//      and is answered by the origin through Cloudflare's client certificate (not the Access login,
+//      not an Access 403, not a Cloudflare 52x); the token's expiry is printed when it is near.
 // Prints a table and "smoke: N passed, N failed"; exit 0 when all pass, 1 when one fails, 2 on a
 // usage error. Every request is bounded by --timeout-ms (default 10000).
 import { lookup as dnsLookup } from "node:dns";
@@ -30,6 +34,8 @@ const USAGE = `usage: npm run smoke -- <stack> [options]
   --ca FILE             an extra trusted CA for the servers' certificates (public ACM and
                         Cloudflare certificates need none)
   --timeout-ms N        per-request limit (default 10000)
+  --service-token NAME  also pass Access as a machine: the stack's service token NAME (client ID
+                        and secret from the stack's outputs) on every application that lets it in
   --resolve HOST:ADDR   connect to ADDR for HOST, like curl's --resolve (comma-separated for several):
                         to check before DNS has changed, or against one Cloudflare edge`;
 
@@ -44,7 +50,7 @@ const SERVER_CERT = /^(UNABLE_TO_|SELF_SIGNED_|DEPTH_ZERO_SELF_SIGNED_CERT|CERT_
  * trusted roots for every request was most of the command's time): `withCert` is used when `cert`
  * is given, `without` otherwise.
  */
-function get(url, { cert, tls, timeoutMs, host, resolve: pinned }) {
+function get(url, { cert, tls, timeoutMs, host, resolve: pinned, headers: extraHeaders = {} }) {
   return new Promise((resolve) => {
     let done = false;
     const finish = (result) => {
@@ -54,7 +60,7 @@ function get(url, { cert, tls, timeoutMs, host, resolve: pinned }) {
         resolve(result);
       }
     };
-    const headers = { "user-agent": "alb-mtls-smoke", ...(host ? { host } : {}) };
+    const headers = { "user-agent": "alb-mtls-smoke", ...(host ? { host } : {}), ...extraHeaders };
     const lookup = (hostname, options, callback) => {
       const address = pinned?.get(hostname);
       if (address === undefined) return dnsLookup(hostname, options, callback);
@@ -132,6 +138,43 @@ async function redirectsToAccess(app, opts) {
   return ["FAIL", `answered ${r.status}${location ? ` to ${location.slice(0, 80)}` : ""}, not a redirect to the Access login`];
 }
 
+/** Cloudflare's own errors when it cannot reach or trust the origin (520–527, 530). */
+const CLOUDFLARE_ORIGIN_ERRORS = new Set([520, 521, 522, 523, 524, 525, 526, 527, 530]);
+const DAY_MS = 86_400_000;
+
+/** 4. A request with the service token's headers passes Access and reaches the origin. */
+async function passesWithServiceToken(url, token, opts) {
+  const headers = { "cf-access-client-id": token.clientId, "cf-access-client-secret": token.clientSecret };
+  const r = await get(url, { ...opts, cert: undefined, headers });
+  if (r.error) return ["FAIL", describe(r.error)];
+  const location = String(r.headers.location ?? "");
+  if ([302, 303].includes(r.status) && (location.includes("cloudflareaccess.com") || location.includes("/cdn-cgi/access/login"))) {
+    return ["FAIL", `${r.status} to the Access login: Access did not take the token (wrong or expired secret, or no non_identity policy names it)`];
+  }
+  if (r.status === 403 && /cloudflare|access/i.test(String(r.headers.server ?? "") + r.body.slice(0, 2000)) && !r.body.includes('"reason"')) {
+    return ["FAIL", "403 from Cloudflare Access: the token is not let in here"];
+  }
+  if (CLOUDFLARE_ORIGIN_ERRORS.has(r.status)) return ["FAIL", `${r.status} from Cloudflare: Access let the token in, but Cloudflare could not reach or be trusted by the origin (mTLS)`];
+  const expiry = Date.parse(token.expiresAt ?? "");
+  const days = Number.isNaN(expiry) ? undefined : Math.floor((expiry - Date.now()) / DAY_MS);
+  const soon = days !== undefined && days < 30 ? `; the token expires in ${days} days: rotate it (docs/access.md)` : "";
+  const gate = r.status === 403 && r.body.includes('"reason"') ? ` (gate: ${JSON.parse(r.body).reason})` : "";
+  return ["PASS", `${r.status} from the application${gate}: Access let the token in, the origin answered through Cloudflare's client certificate${soon}`];
+}
+
+/** The service token `name` from the stack's outputs: client ID, secret and expiry. */
+function serviceToken(outputs, name) {
+  const declared = outputs.service_tokens && typeof outputs.service_tokens === "object" ? outputs.service_tokens : {};
+  const token = declared[name];
+  if (!token) {
+    const names = Object.keys(declared);
+    throw new UsageError(`--service-token ${name}: the stack's outputs have no such token (${names.length ? `tokens: ${names.join(", ")}` : "no service_tokens output: the stack declares no serviceTokens"})`);
+  }
+  const clientSecret = outputs.service_token_client_secrets?.[name];
+  if (typeof clientSecret !== "string") throw new Error(`--service-token ${name}: no client secret in the outputs (service_token_client_secrets); \`terraform output -json\` shows it`);
+  return { name, clientId: token.client_id, clientSecret, expiresAt: token.expires_at };
+}
+
 /**
  * A TLS context for these options, made once per process: a run needs two, and the tests, which
  * call smoke() many times in one process, would otherwise parse the trusted roots every time.
@@ -150,7 +193,7 @@ function context(what, options) {
 }
 
 async function main(argv, print) {
-  const { options, positional } = parseArgs(argv, ["origin-url", "app-url", "cert", "key", "ca", "timeout-ms", "outputs-file", "resolve"]);
+  const { options, positional } = parseArgs(argv, ["origin-url", "app-url", "cert", "key", "ca", "timeout-ms", "outputs-file", "resolve", "service-token"]);
   if (options.help) {
     print(USAGE);
     return 0;
@@ -160,7 +203,9 @@ async function main(argv, print) {
   if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new UsageError("--timeout-ms takes a whole number of milliseconds");
   if ((options.cert === undefined) !== (options.key === undefined)) throw new UsageError("--cert and --key go together");
 
+  if (options["service-token"] !== undefined && positional.length === 0) throw new UsageError("--service-token needs a <stack>: the token's client ID and secret come from its outputs");
   const outputs = positional.length === 1 ? readOutputs(positional[0], options["outputs-file"]) : {};
+  const token = options["service-token"] === undefined ? undefined : serviceToken(outputs, options["service-token"]);
   if (positional.length === 0 && !options["origin-url"] && !options["app-url"]) throw new UsageError("give a <stack> or --origin-url/--app-url");
   const origin = options["origin-url"] ?? outputs.origin_url;
   const app = options["app-url"] ?? outputs.application_url;
@@ -196,6 +241,13 @@ async function main(argv, print) {
       [`${name}: origin with client certificate routes ${host} to it`, !origin ? "no origin URL" : !cert ? "no client certificate" : () => reachesApplication(origin, host, opts)],
       [`${name}: hostname redirects to Cloudflare Access login`, () => redirectsToAccess(url, opts)],
     );
+  }
+  if (token) {
+    const letIn = applications.length
+      ? applications.filter(([, a]) => a.service_tokens?.includes(token.name)).map(([name, a]) => [`${name}: `, a.url])
+      : (outputs.access_service_tokens ?? []).includes(token.name) && app ? [["", app]] : [];
+    if (letIn.length === 0) checks.push([`service token ${token.name} passes Access`, () => ["FAIL", "no application lets this token in (access.serviceTokens)"]]);
+    for (const [prefix, url] of letIn) checks.push([`${prefix}service token ${token.name} passes Access and reaches the origin`, () => passesWithServiceToken(url, token, opts)]);
   }
   const rows = [];
   for (const [name, run] of checks) rows.push([name, ...(typeof run === "string" ? ["SKIP", run] : await run())]);

@@ -16,10 +16,11 @@ import { fileProblem, isLiteral } from "../constructs/errors";
 import { GATE_ENVIRONMENT_NAMES } from "../constructs/gate-environment";
 import { LAMBDA_ARCHITECTURES } from "../constructs/lambda-backend";
 import { HTTP_TARGET_PROTOCOLS, HTTP_TARGET_TYPES } from "../constructs/targets/http-target";
-import { LOG_RETENTION_DAYS, RESERVED_LAMBDA_ENVIRONMENT, Rule, baseNameDerivations, pattern, problem, rules } from "../constructs/rules";
+import { LOG_RETENTION_DAYS, RESERVED_LAMBDA_ENVIRONMENT, Rule, baseNameDerivations, closest, pattern, problem, rules } from "../constructs/rules";
 import { parseName } from "../functions/lib/x509";
 import type { HttpApplicationTarget, StackConfig } from "./stack-props";
 import { LAMBDA_NODEJS_RUNTIMES, PROVIDER_TRACKS, providerTrackProblems } from "./provider-tracks";
+import { accessProblems, applicationAccess } from "./access-checks";
 
 // ---------------------------------------------------------------------------------------------
 // A small declarative schema: what each key may hold.
@@ -37,7 +38,9 @@ type Field =
   | { kind: "booleanOrObject"; object: ObjectField; onlyTrue?: boolean }
   | { kind: "trueOr"; field: Field }
   | { kind: "tagged"; tag: string; variants: Record<string, ObjectField> }
-  | { kind: "record"; key: Rule; value: Field; nonEmpty?: boolean };
+  | { kind: "record"; key: Rule; value: Field; nonEmpty?: boolean }
+  /** Checked by a rule across keys (access-checks.ts), not by the schema. */
+  | { kind: "checkedElsewhere" };
 interface ObjectField {
   kind: "object";
   fields: Record<string, Field>;
@@ -103,6 +106,7 @@ const APPLICATION = obj({
     ["targetType", "port"],
   ),
   verifiesClientCertificate: bool,
+  access: { kind: "checkedElsewhere" },
 });
 
 const ENTRY = obj({
@@ -118,6 +122,8 @@ const ENTRY = obj({
   targetGroupName: str(rules.targetGroupName),
   accessAllowedEmailDomains: strs(rules.emailDomain),
   accessSessionDuration: str(rules.sessionDuration),
+  access: { kind: "checkedElsewhere" },
+  serviceTokens: { kind: "checkedElsewhere" },
   mtls: obj({
     mode: { kind: "enum", values: MUTUAL_TLS_MODES },
     ignoreClientCertificateExpiry: bool,
@@ -192,28 +198,6 @@ export function describeValue(value: unknown): string {
   return `the ${typeof value} ${String(value)}`;
 }
 
-/** The closest allowed key, for "did you mean" hints on typos. */
-function closest(key: string, allowed: string[]): string | undefined {
-  const distance = (a: string, b: string): number => {
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-      let prev = row[0];
-      row[0] = i;
-      for (let j = 1; j <= b.length; j++) {
-        const cur = row[j];
-        row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
-        prev = cur;
-      }
-    }
-    return row[b.length];
-  };
-  // A key that is the start of an allowed one ("memory" → "memorySize") is the likeliest meaning.
-  const prefixed = allowed.find((k) => key.length >= 3 && k.toLowerCase().startsWith(key.toLowerCase()));
-  if (prefixed) return prefixed;
-  const best = allowed.map((k) => ({ k, d: distance(key, k) })).sort((x, y) => x.d - y.d)[0];
-  return best && best.d <= 3 ? best.k : undefined;
-}
-
 const PEM_CERT = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/;
 const PEM_KEY = /-----BEGIN [A-Z ]*PRIVATE KEY-----/;
 
@@ -271,6 +255,8 @@ class Checker {
         return this.check(value, field.field, path);
       case "tagged":
         return this.checkTagged(value, field, path);
+      case "checkedElsewhere":
+        return;
       case "record":
         return this.checkRecord(value, field, path);
       case "object":
@@ -393,7 +379,7 @@ function crossChecks(c: StackConfig, path: string, p: string[]): void {
     }
   }
   // An omitted accessAllowedEmail is a variable (Terraform checks it): only an empty literal list is refused.
-  if (c.accessAllowedEmail !== undefined && noWayIn(c.accessAllowedEmail, c.accessAllowedEmailDomains)) {
+  if (c.access === undefined && c.accessAllowedEmail !== undefined && noWayIn(c.accessAllowedEmail, c.accessAllowedEmailDomains)) {
     p.push(`${at(path, "accessAllowedEmail")}: empty, and no accessAllowedEmailDomains: Access needs at least one include rule, or nobody can log in`);
   }
   for (const { key, message } of providerTrackProblems(c)) p.push(`${at(path, key)}: ${message}`);
@@ -451,7 +437,7 @@ function applicationChecks(c: StackConfig, path: string, p: string[]): void {
     });
     if (isLiteral(paths) && paths.length > 4) p.push(`${here}.pathPatterns: ${paths.length} patterns; at most 4 (a listener rule takes 5 condition values and the host header uses one)`);
     const emails = app.accessAllowedEmail ?? c.accessAllowedEmail;
-    if (emails !== undefined && noWayIn(emails, app.accessAllowedEmailDomains ?? c.accessAllowedEmailDomains)) {
+    if (applicationAccess(c, app) === undefined && emails !== undefined && noWayIn(emails, app.accessAllowedEmailDomains ?? c.accessAllowedEmailDomains)) {
       p.push(`${here}: no e-mail and no e-mail domain for its Access policy (its own or the stack's): nobody could log in`);
     }
     const base = c.baseName;
@@ -528,6 +514,7 @@ export function stackPropsProblems(props: unknown, options: StackCheckOptions): 
   if (checker.problems.length === 0) {
     crossChecks(props as StackConfig, path, checker.problems);
     applicationChecks(props as StackConfig, path, checker.problems);
+    accessProblems(props as StackConfig, path, checker.problems);
   }
   return checker.problems;
 }

@@ -26,7 +26,9 @@ import { bucketControls } from "../constructs/bucket-controls";
 import { AlbTarget } from "../constructs/alb-target";
 import { Cert } from "../constructs/cert";
 import { ClientCert } from "../constructs/client-cert";
-import { CloudflareAccess } from "../constructs/cloudflare/access";
+import { CloudflareAccess, type CloudflareAccessProps } from "../constructs/cloudflare/access";
+import { type AccessConfig, toAccessRule } from "../constructs/cloudflare/access-rules";
+import { CloudflareServiceToken } from "../constructs/cloudflare/service-token";
 import { cloudflareMapping } from "../constructs/cloudflare/majors";
 import type { CloudflareIpRanges, CloudflareMapping } from "../constructs/cloudflare/mapping";
 import { CloudflareZone } from "../constructs/cloudflare/zone";
@@ -43,6 +45,7 @@ import { LambdaTarget } from "../constructs/targets/lambda-target";
 import type { IAlbTarget } from "../constructs/targets/target-kind";
 import type { AlbMtlsStackProps, ApplicationConfig, BackendOptions, MtlsMode } from "./stack-props";
 import { stackPropsProblems } from "./alb-mtls-stack-checks";
+import { applicationAccess } from "./access-checks";
 import { NODEJS_24_AWS_PIN, type ProviderTrack, TRACK_PROVIDERS, trackMajors } from "./provider-tracks";
 import { REFERENCE_ADDRESSES, REFERENCE_REMOVED } from "./reference-adoption";
 import { type ForgetStep, forgetCloudflareResources, trackSwitchImports } from "./reference-track-switch";
@@ -121,8 +124,8 @@ interface ApplicationContext {
   readonly functionDefaults: FunctionDefaults;
   readonly cloudflareZoneName: string;
   readonly originDomain: string;
-  readonly stackAccess: { emails: string[]; emailDomains?: string[]; sessionDuration?: string };
-  readonly gate: (audience: string) => GateSettings;
+  readonly stackAccess: { emails: string[]; emailDomains?: string[]; sessionDuration?: string; access?: AccessConfig };
+  readonly gate: (audience: string, serviceTokens?: string[]) => GateSettings;
   readonly cloudflare: CloudflareMapping;
 }
 
@@ -182,6 +185,8 @@ export class AlbMtlsStack extends ReadableStack {
   readonly providers: ProviderTrack;
   /** With `applications`: each application, by name. */
   readonly applications?: Record<string, GateApplication>;
+  /** The service tokens the stack makes (`serviceTokens`), by name. */
+  readonly serviceTokens: Record<string, CloudflareServiceToken>;
   /** The Access team domain when `accessJwt` is on (declares the variable on first use with `accessJwt: true`). */
   private readonly teamDomain?: () => string;
 
@@ -205,12 +210,13 @@ export class AlbMtlsStack extends ReadableStack {
     const pki = this.addPki(props, names, input);
     [this.clientCert, this.trustStoreBucket, this.trustStoreBundleObject, this.trustStore] = [pki.clientCert, pki.bucket, pki.bundleObject, pki.trustStore];
     this.cloudflareZone = this.addCloudflareZone(names, pki.originPull, input, cloudflare, apps !== undefined);
+    this.serviceTokens = this.addServiceTokens(props, names.baseName, cloudflare);
     this.teamDomain = this.accessTeamDomain(props, input);
     const gate = this.gateSettings(props, mode, pki.caBundlePem);
     const functionDefaults = this.functionDefaults(props, names.baseName);
     if (!apps) {
       this.cloudflareAccess = this.addReferenceAccess(props, names, input, cloudflare);
-      this.lambda = this.addReferenceFunction(names, handlers, functionDefaults, gate(this.cloudflareAccess.applicationAud));
+      this.lambda = this.addReferenceFunction(names, handlers, functionDefaults, gate(this.cloudflareAccess.applicationAud, props.access?.serviceTokens));
     }
     this.cert = new Cert(this, "cert", { zoneName: names.hostZoneName, domain: names.domain });
     this.alb = this.addAlb(props, names, input, mode, props.originLockdown ? cloudflare.ipRanges(this, "cloudflare_ip_ranges") : undefined);
@@ -222,7 +228,7 @@ export class AlbMtlsStack extends ReadableStack {
         functionDefaults,
         cloudflareZoneName: names.cloudflareZoneName,
         originDomain: names.domain,
-        stackAccess: { emails: input.accessAllowedEmail, emailDomains: props.accessAllowedEmailDomains, sessionDuration: props.accessSessionDuration },
+        stackAccess: { emails: input.accessAllowedEmail, emailDomains: props.accessAllowedEmailDomains, sessionDuration: props.accessSessionDuration, access: props.access },
         gate,
         cloudflare,
       });
@@ -232,6 +238,7 @@ export class AlbMtlsStack extends ReadableStack {
         `${name}: mtls.mode is "off": the ALB accepts any TLS client; only originLockdown and accessJwt stand between the internet and the backend.`,
       );
     }
+    this.warnUnusedServiceTokens(props);
     this.addOutputs(apps ? undefined : names.cloudflareDomain, names.domain);
     this.addMigrations(props, forget);
   }
@@ -343,12 +350,49 @@ export class AlbMtlsStack extends ReadableStack {
   }
 
   /** What the gate (the guard backend, or an application's handler wrapped in withGate) checks, for an Access application's audience. */
-  private gateSettings(props: AlbMtlsStackProps, mode: MtlsMode, caBundlePem: string): (audience: string) => GateSettings {
-    return (audience) => ({
+  private gateSettings(props: AlbMtlsStackProps, mode: MtlsMode, caBundlePem: string): ApplicationContext["gate"] {
+    return (audience, tokenNames = []) => ({
       clientCertificate:
         mode === "passthrough" ? { caBundlePem, allowedSubjects: props.mtls?.allowedSubjects, allowedSerials: props.mtls?.allowedSerials } : undefined,
-      accessJwt: this.teamDomain ? { teamDomain: this.teamDomain(), audience } : undefined,
+      accessJwt: this.teamDomain
+        ? { teamDomain: this.teamDomain(), audience, serviceTokens: tokenNames.map((name) => ({ clientId: this.serviceTokens[name].clientId, name })) }
+        : undefined,
     });
+  }
+
+  /** The stack's service tokens (`serviceTokens`), named `<baseName>-<name>` in Cloudflare. */
+  private addServiceTokens(props: AlbMtlsStackProps, baseName: string, cloudflare: CloudflareMapping): Record<string, CloudflareServiceToken> {
+    const tokens: Record<string, CloudflareServiceToken> = {};
+    for (const [name, token] of Object.entries(props.serviceTokens ?? {})) {
+      tokens[name] = new CloudflareServiceToken(this, `service_token_${name}`, {
+        cloudflareProvider: cloudflare,
+        accountId: this.cloudflareZone.accountId,
+        name: `${baseName}-${name}`,
+        duration: token.duration,
+      });
+    }
+    return tokens;
+  }
+
+  /** `access` as CloudflareAccess takes it: the typed rules, and each service token's ID. */
+  private accessProps(access: AccessConfig | undefined): Pick<CloudflareAccessProps, "rules" | "serviceTokens" | "identityProviders"> | undefined {
+    if (!access) return undefined;
+    return {
+      rules: { allow: access.allow?.map(toAccessRule), require: access.require?.map(toAccessRule), exclude: access.exclude?.map(toAccessRule) },
+      serviceTokens: access.serviceTokens?.map((name) => ({ name, tokenId: this.serviceTokens[name].tokenId })),
+      identityProviders: access.identityProviders,
+    };
+  }
+
+  /** A declared token no Access application lets in opens nothing: said, not refused (it may be wired next). */
+  private warnUnusedServiceTokens(props: AlbMtlsStackProps): void {
+    const levels = props.applications ? Object.values(props.applications).map((app) => applicationAccess(props, app)) : [props.access];
+    const used = new Set(levels.flatMap((access) => access?.serviceTokens ?? []));
+    for (const [name, token] of Object.entries(this.serviceTokens)) {
+      if (!used.has(name)) {
+        Annotations.of(token).addWarning(`serviceTokens.${name}: declared, but no application lets it in (access.serviceTokens): the token opens nothing`);
+      }
+    }
   }
 
   /** The log settings every function gets, with the KMS key when the stack makes one. */
@@ -369,9 +413,10 @@ export class AlbMtlsStack extends ReadableStack {
       zoneId: this.cloudflareZone.zoneId,
       applicationDomain: names.cloudflareDomain,
       applicationName: names.applicationName,
-      emails: input.accessAllowedEmail,
-      emailDomains: props.accessAllowedEmailDomains,
+      emails: props.access ? undefined : input.accessAllowedEmail,
+      emailDomains: props.access ? undefined : props.accessAllowedEmailDomains,
       sessionDuration: props.accessSessionDuration,
+      ...this.accessProps(props.access),
     });
   }
 
@@ -452,6 +497,7 @@ export class AlbMtlsStack extends ReadableStack {
     const id = `app_${key}`;
     const name = `${ctx.baseName}-${key}`;
     const fn = app.lambda && this.addApplicationFunction(id, name, app.lambda, ctx.functionDefaults);
+    const access = applicationAccess(ctx.stackAccess, app);
     const application = new GateApplication(this, id, {
       zoneId: this.cloudflareZone.zoneId,
       hostname: `${app.hostname ?? key}.${ctx.cloudflareZoneName}`,
@@ -459,8 +505,9 @@ export class AlbMtlsStack extends ReadableStack {
       originDomain: ctx.originDomain,
       originPullCertificateId: this.cloudflareZone.originPullCertificateId,
       originPullsReplaceTriggeredBy: this.cloudflareZone.originPullsCertificate && [this.cloudflareZone.originPullsCertificate],
-      accessAllowedEmail: app.accessAllowedEmail ?? ctx.stackAccess.emails,
-      accessAllowedEmailDomains: app.accessAllowedEmailDomains ?? ctx.stackAccess.emailDomains,
+      accessAllowedEmail: access ? undefined : app.accessAllowedEmail ?? ctx.stackAccess.emails,
+      accessAllowedEmailDomains: access ? undefined : app.accessAllowedEmailDomains ?? ctx.stackAccess.emailDomains,
+      access: this.accessProps(access),
       accessSessionDuration: app.accessSessionDuration ?? ctx.stackAccess.sessionDuration,
       listenerArn: this.alb.httpsListenerArn,
       priority: app.priority ?? 100 + 10 * position,
@@ -474,7 +521,7 @@ export class AlbMtlsStack extends ReadableStack {
         `applications.${key}: accessJwt: the stack cannot make ${app.http ? "an http target" : "an existing function"} check the Access JWT; it must verify Cf-Access-Jwt-Assertion itself (issuer, audience and keys URL in the output "applications")`,
       );
     }
-    if (fn) this.wireGate(fn, key, app, ctx.gate(application.accessAud));
+    if (fn) this.wireGate(fn, key, app, ctx.gate(application.accessAud, access?.serviceTokens));
     const egress = application.target.albEgress;
     if (egress) this.alb.allowEgressTo(egress.securityGroupId, egress.port, `To the targets of ${key}`);
     return application;
@@ -533,8 +580,18 @@ export class AlbMtlsStack extends ReadableStack {
       // With accessJwt, what a target that is not wrapped in withGate must check (docs/applications.md).
       const team = this.teamDomain?.();
       const jwt = team && { access_jwt_issuer: `https://${team}`, access_jwt_keys_url: `https://${team}/cdn-cgi/access/certs` };
-      const apps = Object.entries(this.applications).map(([key, app]) => [key, { url: app.url, access_application_aud: app.accessAud, ...jwt }]);
+      const apps = Object.entries(this.applications).map(([key, app]) => {
+        const tokens = Object.keys(app.access.serviceTokenPolicies);
+        return [key, { url: app.url, access_application_aud: app.accessAud, ...jwt, ...(tokens.length ? { service_tokens: tokens } : {}) }];
+      });
       output("applications", Object.fromEntries(apps), "Per application: the URL users open and the AUD tag of its Access application");
+    }
+    const tokens = Object.entries(this.serviceTokens);
+    if (tokens.length > 0) {
+      const each = <T>(value: (t: CloudflareServiceToken) => T) => Object.fromEntries(tokens.map(([name, t]) => [name, value(t)]));
+      output("service_tokens", each((t) => ({ client_id: t.clientId, expires_at: t.expiresAt })), "Per service token: its client ID (CF-Access-Client-Id) and expiry");
+      output("service_token_client_secrets", each((t) => t.clientSecret), "Per service token: its client secret (CF-Access-Client-Secret)", true);
+      if (this.cloudflareAccess) output("access_service_tokens", Object.keys(this.cloudflareAccess.serviceTokenPolicies), "Service tokens the Access application lets in");
     }
     if (this.clientCert) {
       output("client_certificate_pem", this.clientCert.clientCertPem, "Client certificate Cloudflare presents (PEM)", true);

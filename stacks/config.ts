@@ -14,6 +14,8 @@ import { describeValue, stackPropsProblems } from "./alb-mtls-stack-checks";
 import type { StackConfig } from "./stack-props";
 
 export type {
+  AccessConfig,
+  AccessRuleConfig,
   ApplicationConfig,
   BackendOptions,
   CertificateOptions,
@@ -21,6 +23,7 @@ export type {
   LambdaApplicationTarget,
   MtlsMode,
   MtlsOptions,
+  ServiceTokenConfig,
   StackConfig,
   StackInputs,
   StackOptions,

@@ -2,6 +2,7 @@ import { TerraformVariable, TerraformVariableValidationConfig } from "cdktf";
 import type { Construct } from "constructs";
 import type { StackConfig } from "./stack-props";
 import { Rule, baseNameDerivations, rules } from "../constructs/rules";
+import { stackEmailsUsed } from "./access-checks";
 
 /** The root inputs as the stack uses them: literals from the config, or variable references. */
 export interface Inputs {
@@ -103,8 +104,10 @@ function referenceInputs(scope: Construct, variable: Declare, config: StackConfi
   }
 
   const domains = config.accessAllowedEmailDomains ?? [];
+  // Not declared when every Access policy takes its rules from `access` (a variable nobody reads would still have to be set).
   const accessAllowedEmail =
     config.accessAllowedEmail ??
+    (!stackEmailsUsed(config) ? [] : undefined) ??
     variable("access_allowed_email", { type: "list(string)", description: "Allowed email addresses", sensitive: true }, () => [
       checkEach("var.access_allowed_email", "access_allowed_email", rules.email),
       ...(domains.length === 0

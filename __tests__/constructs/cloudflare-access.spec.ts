@@ -68,7 +68,7 @@ describe("CloudflareAccess", () => {
 
   it("checks literal props, naming the prop", () => {
     const build = (extra: object) => () => synth((s) => new CloudflareAccess(s, "a", { ...props, emails: ["a@example.com"], ...extra }));
-    expect(build({ emails: [], emailDomains: [] })).toThrow("test/a: emails and emailDomains are both empty: the allow policy needs at least one include rule");
+    expect(build({ emails: [], emailDomains: [] })).toThrow("test/a: emails and emailDomains are both empty, and there are no rules.allow and no serviceTokens: nobody could get in");
     expect(build({ emails: ["a@example.com", "bob"] })).toThrow('test/a: emails[1] "bob" must be an e-mail address');
     expect(build({ emailDomains: ["@example.com"] })).toThrow(/test\/a: emailDomains\[0\] "@example\.com" must be an e-mail domain/);
     expect(build({ bypassIps: ["10.0.0.0/33"] })).toThrow(/test\/a: bypassIps\[0\] "10\.0\.0\.0\/33" must be/);
@@ -94,5 +94,28 @@ describe("CloudflareAccess on the Cloudflare provider 5 (cloudflareProvider: 5)"
       { id: "${cloudflare_zero_trust_access_policy.access_bypass.id}", precedence: 2 },
     ]);
     expect(app.zone_id).toBe(props.zoneId);
+  });
+});
+
+describe("CloudflareAccess with rules and service tokens, used directly", () => {
+  const token = { name: "probe", tokenId: "${cloudflare_zero_trust_access_service_token.probe.id}" };
+
+  it("makes a machine-only application: no allow policy, one non_identity policy per token", () => {
+    for (const cloudflareProvider of [4, 5] as const) {
+      const { json } = synth((s) => new CloudflareAccess(s, "access", { ...props, cloudflareProvider, serviceTokens: [token] }));
+      const policies = json.resource.cloudflare_zero_trust_access_policy;
+      expect(Object.keys(policies)).toEqual(["access_service_token_probe"]);
+      expect(policies.access_service_token_probe).toMatchObject({ decision: "non_identity", name: "Service Auth probe for demo" });
+    }
+  });
+
+  it("checks the typed rules with the checks of the rules users write, naming the prop", () => {
+    const build = (extra: object) => () => synth((s) => new CloudflareAccess(s, "a", { ...props, emails: ["a@example.com"], ...extra }));
+    expect(build({ rules: { require: [{ kind: "countries", values: ["JP", "EU"] }] } })).toThrow('test/a: rules.require[0].countries[1]: "EU" must be an ISO 3166-1 alpha-2 country code');
+    expect(build({ rules: { allow: [{ kind: "oktaGroup", groups: ["eng"], identityProvider: "okta" }] } })).toThrow('test/a: rules.allow[0].oktaGroup.identityProvider: "okta" must be a UUID');
+    expect(build({ emails: [], rules: { require: [{ kind: "mfa" }] }, serviceTokens: [token] })).toThrow(
+      "test/a: rules.require narrows the people the allow rules let in, and there are none",
+    );
+    expect(build({ serviceTokens: [token, token] })).toThrow('test/a: serviceTokens[1] "probe" is given twice');
   });
 });

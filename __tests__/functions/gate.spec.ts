@@ -81,9 +81,59 @@ describe("withGate", () => {
     expect(res).toEqual({ statusCode: 200, body: "app", headers: {} });
     expect(seen[0].gate).toEqual({
       clientCertificate: expect.objectContaining({ subject: "CN=Client Certificate,O=My Organization", issuer: "CN=Root CA,O=My Organization" }),
+      access: { kind: "user", email: "alice@example.com" },
       accessUser: "alice@example.com",
     });
     expect(seen[0].headers).toEqual({ host: "app.example.com", cookie: "theme=dark; session=s3cr3t-app-session", authorization: "Bearer app-token" });
+  });
+
+  describe("who came: a person or a service token", () => {
+    const CLIENT_ID = "88bf3b6d86161464f6509f7219099e57.access";
+    /** A service token's Access JWT: no e-mail, an empty `sub`, the client ID in `common_name`. */
+    const machineJwt = (claims: Record<string, unknown> = { common_name: CLIENT_ID }) =>
+      new SignJWT({ sub: "", type: "app", ...claims }).setProtectedHeader({ alg: "RS256", kid: "k1" }).setIssuer(`https://${TEAM}`).setAudience(AUD).setExpirationTime("5m").sign(signingKey);
+    const named = () => ({ ...env(), ACCESS_SERVICE_TOKENS: JSON.stringify({ [CLIENT_ID]: "uptime-probe" }) });
+
+    it("a service token: access.kind serviceToken with its client ID and, where the stack named it, its name; no accessUser", async () => {
+      const { seen, call } = app({ env: named() });
+      const res = await call(request({ "x-amzn-mtls-clientcert": albHeader(leaf), "cf-access-jwt-assertion": await machineJwt(), "cf-access-client-id": CLIENT_ID, "cf-access-client-secret": "s3cr3t-token-secret" }));
+      expect(res.statusCode).toBe(200);
+      expect(seen[0].gate.access).toEqual({ kind: "serviceToken", clientId: CLIENT_ID, name: "uptime-probe" });
+      expect(seen[0].gate.accessUser).toBeUndefined();
+      expect(JSON.stringify(seen[0])).not.toContain("s3cr3t-token-secret");
+    });
+
+    it("a service token the stack did not name: the client ID only", async () => {
+      const { seen, call } = app({ env: named() });
+      await call(request({ "x-amzn-mtls-clientcert": albHeader(leaf), "cf-access-jwt-assertion": await machineJwt({ common_name: "ffff.access" }) }));
+      expect(seen[0].gate.access).toEqual({ kind: "serviceToken", clientId: "ffff.access" });
+    });
+
+    it("the names map is not a prototype: a client ID called __proto__ or toString gets no name", async () => {
+      const { seen, call } = app({ env: named() });
+      for (const id of ["__proto__", "toString"]) await call(request({ "x-amzn-mtls-clientcert": albHeader(leaf), "cf-access-jwt-assertion": await machineJwt({ common_name: id }) }));
+      expect(seen.map((e) => e.gate.access)).toEqual([{ kind: "serviceToken", clientId: "__proto__" }, { kind: "serviceToken", clientId: "toString" }]);
+    });
+
+    it("a token that names nobody (no e-mail, no common_name) is refused, and the handler is not called", async () => {
+      const { seen, call, lines } = app();
+      const res = await call(request({ "x-amzn-mtls-clientcert": albHeader(leaf), "cf-access-jwt-assertion": await machineJwt({ sub: "user-123" }) }));
+      expect(res).toMatchObject({ statusCode: 403, body: '{"error":"forbidden","reason":"access_token_invalid"}' });
+      expect(seen).toHaveLength(0);
+      expect(lines).toEqual(['{"message":"request refused","reason":"access_token_invalid","detail":"ERR_JWT_NO_IDENTITY"}']);
+    });
+
+    it.each([
+      ["not JSON", "uptime-probe", "ACCESS_SERVICE_TOKENS must be a JSON object"],
+      ["an array", '["uptime-probe"]', "ACCESS_SERVICE_TOKENS must be a JSON object"],
+      ["an empty name", '{"x.access":""}', "ACCESS_SERVICE_TOKENS must be a JSON object"],
+    ])("ACCESS_SERVICE_TOKENS %s: misconfigured", (_, value, problem) => {
+      expect(configFromEnv({ ...env(), ACCESS_SERVICE_TOKENS: value })).toEqual({ problems: [expect.stringContaining(problem)] });
+    });
+
+    it("ACCESS_SERVICE_TOKENS without the Access check: misconfigured", () => {
+      expect(configFromEnv({ MTLS_VERIFY: "false", ACCESS_SERVICE_TOKENS: "{}" })).toEqual({ problems: ["ACCESS_SERVICE_TOKENS needs ACCESS_TEAM_DOMAIN and ACCESS_AUD"] });
+    });
   });
 
   it("passCredentials leaves them in", async () => {

@@ -47,6 +47,7 @@ describe("guard backend (pass-through mTLS + Access JWT)", () => {
     expect(body.message).toBe("Hello from Lambda!");
     expect(body.verified).toEqual({
       clientCertificate: expect.objectContaining({ subject: "CN=Client Certificate,O=My Organization", issuer: "CN=Root CA,O=My Organization" }),
+      access: { kind: "user", email: "alice@example.com" },
       accessUser: "alice@example.com",
     });
     expect(body.event.headers).toEqual({ host: "app.example.com", "user-agent": "curl" });

@@ -30,7 +30,7 @@ describe("example app: hello behind withGate", () => {
 
   it("answers JSON when asked", async () => {
     const res = await handler(request({ "x-amzn-mtls-clientcert": albHeader(leaf), accept: "application/json" }), {});
-    expect(JSON.parse(res.body)).toEqual({ greeting: "Hello, CN=Alice,O=Example!", user: null, certificate: "CN=Alice,O=Example" });
+    expect(JSON.parse(res.body)).toEqual({ greeting: "Hello, CN=Alice,O=Example!", user: null, serviceToken: null, certificate: "CN=Alice,O=Example" });
   });
 
   it("is never reached without a trusted certificate", async () => {
@@ -49,5 +49,12 @@ describe("example app: hello behind withGate", () => {
   it("prefers the Access user's e-mail", async () => {
     const res = await hello({ headers: { accept: "application/json" }, gate: { accessUser: "alice@example.com" } });
     expect(JSON.parse(res.body)).toMatchObject({ greeting: "Hello, alice@example.com!", user: "alice@example.com" });
+  });
+
+  it("greets a service token by its name in the stack, or by its client ID", async () => {
+    const named = await hello({ headers: { accept: "application/json" }, gate: { access: { kind: "serviceToken", clientId: "ab12.access", name: "uptime-probe" } } });
+    expect(JSON.parse(named.body)).toMatchObject({ greeting: "Hello, service token uptime-probe!", user: null, serviceToken: "uptime-probe" });
+    const unnamed = await hello({ headers: {}, gate: { access: { kind: "serviceToken", clientId: "ab12.access" } } });
+    expect(unnamed.body).toContain("<h1>Hello, service token ab12.access!</h1>");
   });
 });

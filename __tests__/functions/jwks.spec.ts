@@ -134,7 +134,7 @@ describe("published key set", () => {
     at.keys = [k1, rotated];
     expect((await verify(await token(rotated))).ok).toBe(false); // within the cooldown
     clock.t = 31_000;
-    expect(await verify(await token(rotated))).toMatchObject({ ok: true, email: "alice@example.com" });
+    expect(await verify(await token(rotated))).toMatchObject({ ok: true, principal: { email: "alice@example.com" } });
   });
 
   it.concurrent.each<[Mode]>([["403"], ["503"], ["garbage"], ["not-a-key-set"], ["huge"], ["hang"], ["dribble"]])(

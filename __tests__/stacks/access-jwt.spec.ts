@@ -32,7 +32,28 @@ const token = (claims: { iss?: string; aud?: string } = {}, header: Record<strin
 
 describe("Cloudflare Access JWT check", () => {
   it("accepts a valid token and returns the user", async () => {
-    expect(await verifier()(await token())).toEqual({ ok: true, email: "alice@example.com", subject: "user-123" });
+    expect(await verifier()(await token())).toEqual({ ok: true, principal: { kind: "user", email: "alice@example.com", userId: "user-123" } });
+  });
+
+  /** A token as a non-identity (Service Auth) policy issues it for a service token: no e-mail, an empty `sub`, the client ID in `common_name`. */
+  const serviceToken = (claims: Record<string, unknown>) =>
+    new SignJWT({ sub: "", type: "app", ...claims }).setProtectedHeader({ alg: "RS256", kid: "key-1" }).setIssuer(`https://${TEAM}`).setAudience(AUD).setIssuedAt().setExpirationTime("5m").sign(privateKey);
+
+  it("accepts a service token's token and returns its client ID", async () => {
+    expect(await verifier()(await serviceToken({ common_name: "0a1b2c3d4e5f.access" }))).toEqual({ ok: true, principal: { kind: "serviceToken", clientId: "0a1b2c3d4e5f.access" } });
+  });
+
+  it("takes the e-mail when a token names both a person and a credential", async () => {
+    expect(await verifier()(await serviceToken({ email: "alice@example.com", common_name: "CN=laptop" }))).toMatchObject({ ok: true, principal: { kind: "user", email: "alice@example.com" } });
+  });
+
+  it.each([
+    ["neither e-mail nor common_name", {}],
+    ["only a sub", { sub: "user-123" }],
+    ["empty strings", { email: "", common_name: "" }],
+    ["non-string claims", { email: 42, common_name: ["x.access"] }],
+  ])("refuses a token that names nobody (%s)", async (_, claims) => {
+    expect(await verifier()(await serviceToken(claims))).toEqual({ ok: false, reason: "invalid", detail: "ERR_JWT_NO_IDENTITY" });
   });
 
   it("refuses a missing token", async () => {
@@ -76,7 +97,7 @@ describe("Cloudflare Access JWT check", () => {
   });
 
   it("accepts an audience list that contains the application's AUD", async () => {
-    const listed = await new SignJWT({}).setProtectedHeader({ alg: "RS256", kid: "key-1" }).setIssuer(`https://${TEAM}`).setAudience(["other", AUD]).setExpirationTime("5m").sign(privateKey);
+    const listed = await new SignJWT({ email: "alice@example.com" }).setProtectedHeader({ alg: "RS256", kid: "key-1" }).setIssuer(`https://${TEAM}`).setAudience(["other", AUD]).setExpirationTime("5m").sign(privateKey);
     expect(await verifier()(listed)).toMatchObject({ ok: true });
   });
 
@@ -109,7 +130,7 @@ describe("Cloudflare Access JWT check", () => {
     };
     const strong = nodeKeys;
     const weak = rsaKeyObjects("access-jwt-weak", 1024);
-    expect(await createAccessJwtVerifier({ teamDomain: TEAM, audience: AUD, jwks: async () => strong.publicKey })(sign(strong.privateKey))).toEqual({ ok: true, email: "bob@example.com" });
+    expect(await createAccessJwtVerifier({ teamDomain: TEAM, audience: AUD, jwks: async () => strong.publicKey })(sign(strong.privateKey))).toEqual({ ok: true, principal: { kind: "user", email: "bob@example.com" } });
     expect(await createAccessJwtVerifier({ teamDomain: TEAM, audience: AUD, jwks: async () => weak.publicKey })(sign(weak.privateKey))).toEqual({ ok: false, reason: "invalid", detail: "ERR_JOSE_INVALID_KEY" });
   });
 

@@ -17,6 +17,7 @@ import { setUpOnce } from "../run-specs";
 import { Issued, SERVER_AUTH, issue } from "../tls-fixtures";
 
 const dir = mkdtempSync(join(tmpdir(), "smoke-"));
+const TOKEN = { id: "88bf3e1b0c5d.access", secret: "s3cr3t" };
 const servers: Server[] = [];
 const url: Record<string, string> = {};
 let serverCa: Issued, clientCa: Issued, server: Issued, client: Issued, strangerClient: Issued;
@@ -74,6 +75,15 @@ async function makeServers() {
     };
     const [status, body] = routes[String(req.headers.host)] ?? [404, "Not Found"];
     res.writeHead(status, { "content-type": "text/plain" }).end(body);
+  });
+  // Cloudflare Access with a service token: the right headers reach the origin (through mTLS), others get the login.
+  await listen("tokenAccess", {}, (req, res) => {
+    const host = String(req.headers.host).split(":")[0];
+    if (req.headers["cf-access-client-id"] !== TOKEN.id || req.headers["cf-access-client-secret"] !== TOKEN.secret) {
+      return void res.writeHead(302, { location: `https://acme.cloudflareaccess.com/cdn-cgi/access/login/${host}` }).end();
+    }
+    if (host === "down.example.com") return void res.writeHead(526, { server: "cloudflare" }).end("Invalid SSL certificate");
+    res.writeHead(200, { "content-type": "application/json" }).end('{"gate":{"access":{"kind":"serviceToken"}}}');
   });
   // Accepts the connection, never answers.
   await listen("hang", {}, () => undefined);
@@ -224,9 +234,77 @@ describe("npm run smoke", () => {
     });
   });
 
+  describe("--service-token", () => {
+    async function outputs(apps: Record<string, string[]>, secret = TOKEN.secret, expiresAt = "2099-01-01T00:00:00Z"): Promise<string> {
+      const file = join(dir, `outputs-token-${Object.keys(apps).join("-")}-${secret}-${expiresAt.slice(0, 4)}.json`);
+      const applications = Object.fromEntries(
+        Object.entries(apps).map(([a, tokens]) => [a, { url: url.tokenAccess.replace("localhost", `${a}.example.com`), access_application_aud: "aud", service_tokens: tokens }]),
+      );
+      writeFileSync(
+        file,
+        JSON.stringify({
+          applications: { value: applications },
+          service_tokens: { value: { ci: { client_id: TOKEN.id, expires_at: expiresAt }, probe: { client_id: "other.access", expires_at: expiresAt } } },
+          service_token_client_secrets: { value: { ci: secret, probe: "x" }, sensitive: true },
+        }),
+      );
+      return file;
+    }
+    const hosts = () => ["--timeout-ms", "3000", "--ca", files.ca, "--resolve", "wiki.example.com:127.0.0.1,reports.example.com:127.0.0.1,down.example.com:127.0.0.1"];
+
+    it.concurrent("passes Access with the token's headers on every application that lets it in, and says what that proved", async () => {
+      await ready();
+      const file = await outputs({ wiki: ["probe"], reports: ["ci"] });
+      const { out } = await smoke("team", "--outputs-file", file, "--service-token", "ci", ...hosts());
+      expect(row(out, "reports: service token ci passes Access and reaches the origin")).toMatch(
+        /PASS +\| 200 from the application: Access let the token in, the origin answered through Cloudflare's client certificate$/,
+      );
+      expect(out).not.toContain("wiki: service token"); // wiki does not let ci in
+      expect(row(out, "wiki: hostname redirects")).toContain("PASS"); // without the token: the login
+    });
+
+    it.concurrent("checks the single default application when its Access application lets the token in", async () => {
+      await ready();
+      const file = join(dir, "outputs-token-single.json");
+      writeFileSync(
+        file,
+        JSON.stringify({
+          application_url: { value: url.tokenAccess.replace("localhost", "app.example.com") },
+          access_service_tokens: { value: ["ci"] },
+          service_tokens: { value: { ci: { client_id: TOKEN.id, expires_at: "2099-01-01T00:00:00Z" } } },
+          service_token_client_secrets: { value: { ci: TOKEN.secret }, sensitive: true },
+        }),
+      );
+      const { out } = await smoke("article", "--outputs-file", file, "--service-token", "ci", "--timeout-ms", "3000", "--ca", files.ca, "--resolve", "app.example.com:127.0.0.1");
+      expect(row(out, "service token ci passes Access and reaches the origin")).toMatch(/PASS +\| 200 from the application: Access let the token in/);
+    });
+
+    it.concurrent("fails when Access does not take the token, or Cloudflare cannot reach the origin", async () => {
+      await ready();
+      const wrong = await outputs({ reports: ["ci"] }, "wrong-secret");
+      const refused = await smoke("team", "--outputs-file", wrong, "--service-token", "ci", ...hosts());
+      expect(row(refused.out, "reports: service token ci")).toMatch(/FAIL +\| 302 to the Access login: Access did not take the token/);
+      expect(refused.code).toBe(1);
+      const down = await smoke("team", "--outputs-file", await outputs({ down: ["ci"] }), "--service-token", "ci", ...hosts());
+      expect(row(down.out, "down: service token ci")).toMatch(/FAIL +\| 526 from Cloudflare: Access let the token in, but Cloudflare could not reach or be trusted by the origin/);
+    });
+
+    it.concurrent("says when the token expires soon, and refuses a token the stack does not have", async () => {
+      await ready();
+      const soon = new Date(Date.now() + 10 * 86_400_000 + 3_600_000).toISOString();
+      const { out } = await smoke("team", "--outputs-file", await outputs({ reports: ["ci"] }, TOKEN.secret, soon), "--service-token", "ci", ...hosts());
+      expect(row(out, "reports: service token ci")).toMatch(/PASS .*; the token expires in 10 days: rotate it \(docs\/access\.md\)$/);
+      const missing = await smoke("team", "--outputs-file", await outputs({ reports: ["ci"] }), "--service-token", "deploy", ...hosts());
+      expect(missing.out).toContain("smoke: --service-token deploy: the stack's outputs have no such token (tokens: ci, probe)");
+      expect(missing.code).toBe(2);
+      const none = await smoke("team", "--outputs-file", await outputs({ wiki: ["probe"] }), "--service-token", "ci", ...hosts());
+      expect(row(none.out, "service token ci passes Access")).toMatch(/FAIL +\| no application lets this token in/);
+    });
+  });
+
   it.concurrent("exits 2 with the usage on bad arguments", async () => {
     await ready();
-    const cases = [[], ["--origin-url"], ["--bogus", "x"], ["--origin-url", url.mtls, "--resolve", "nocolon"], ["--origin-url", url.mtls, "--cert", files.cert], ["--origin-url", url.mtls, "--timeout-ms", "soon"]];
+    const cases = [[], ["--origin-url"], ["--bogus", "x"], ["--origin-url", url.mtls, "--resolve", "nocolon"], ["--origin-url", url.mtls, "--cert", files.cert], ["--origin-url", url.mtls, "--timeout-ms", "soon"], ["--origin-url", url.mtls, "--service-token", "ci"]];
     const results = await Promise.all(cases.map((args) => smoke(...args)));
     for (const [i, args] of cases.entries()) {
       const { code, out } = results[i];

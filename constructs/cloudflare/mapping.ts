@@ -14,17 +14,44 @@ import type { ITerraformResource, TerraformResource } from "cdktf";
 /** Major version of the Cloudflare provider: 4 (the reference's 4.52.0) or 5 (5.14). */
 export type CloudflareMajor = 4 | 5;
 
+/** Access rules that are a list of values, any of which matches (each value is one Cloudflare rule). */
+export type ListRuleKind =
+  /** These e-mail addresses. */
+  | "emails"
+  /** Any address in these e-mail domains (`example.com`). */
+  | "emailDomains"
+  /** Members of these existing Access groups (IDs). */
+  | "accessGroups"
+  /** Requests from these countries (ISO 3166-1 alpha-2). */
+  | "countries"
+  /** Requests from these IP addresses or CIDRs. */
+  | "ipRanges"
+  /** People who logged in with these identity providers (IDs). */
+  | "loginMethods"
+  /** Devices that pass these device posture rules (IDs). */
+  | "devicePosture"
+  /** These service tokens (IDs of `cloudflare_zero_trust_access_service_token`). */
+  | "serviceTokens";
+
 /** One condition of an Access policy: who (or where from) a request must be to match it. */
 export type AccessRule =
-  /** These e-mail addresses. */
-  | { readonly kind: "emails"; readonly emails: string[] }
-  /** Any address in these e-mail domains (`example.com`). */
-  | { readonly kind: "emailDomains"; readonly domains: string[] }
-  /** Requests from these IP addresses or CIDRs. */
-  | { readonly kind: "ipRanges"; readonly ranges: string[] };
+  | { readonly kind: ListRuleKind; readonly values: string[] }
+  /** Members of a GitHub organization, or of some of its teams, through a GitHub identity provider. */
+  | { readonly kind: "githubTeam"; readonly organization: string; readonly teams?: string[]; readonly identityProvider: string }
+  /** Members of Google Workspace groups (group e-mails), Okta groups (names) or Entra ID groups (object IDs). */
+  | { readonly kind: "googleGroups" | "oktaGroup" | "entraGroups"; readonly groups: string[]; readonly identityProvider: string }
+  /** People whose SAML assertion has this attribute value. */
+  | { readonly kind: "samlAttribute"; readonly name: string; readonly value: string; readonly identityProvider: string }
+  /** People who logged in with multi-factor authentication (`auth_method` "mfa"). */
+  | { readonly kind: "mfa" }
+  /** Anyone (who logs in). */
+  | { readonly kind: "everyone" };
 
-/** A policy's decision: `allow` lets the matching people in after login, `bypass` skips Access. */
-export type AccessDecision = "allow" | "bypass";
+/**
+ * A policy's decision: `allow` lets the matching people in after login, `non_identity` lets
+ * service tokens in without one ("Service Auth"), `bypass` skips Access.
+ */
+export type AccessDecision = "allow" | "non_identity" | "bypass";
 
 /** The zone looked up by name or ID: what the other resources reference. */
 export interface ZoneLookup {
@@ -54,6 +81,37 @@ export interface AccessPolicySettings {
   readonly decision: AccessDecision;
   /** Any of these lets a request match (Cloudflare's `include`). */
   readonly include: AccessRule[];
+  /** Each of these must match too (Cloudflare's `require`: every rule, so one rule per entry). @default none */
+  readonly require?: AccessRule[];
+  /** None of these may match (Cloudflare's `exclude`). @default none */
+  readonly exclude?: AccessRule[];
+}
+
+/** An Access group: any of its rules matches (what a `require` entry with several values becomes). */
+export interface AccessGroupSettings {
+  readonly accountId: string;
+  readonly name: string;
+  readonly include: AccessRule[];
+}
+
+export interface ServiceTokenSettings {
+  readonly accountId: string;
+  readonly name: string;
+  /** How long the token is valid; checked per major before it is made. @default the provider's (8760h) */
+  readonly duration?: string;
+}
+
+/** A service token as the rest of the stack reads it. */
+export interface ServiceTokenAttributes {
+  readonly resource: TerraformResource;
+  /** ID of the token (what a policy's service-token rule names). */
+  readonly id: string;
+  /** `CF-Access-Client-Id`; the Access JWT's `common_name`. */
+  readonly clientId: string;
+  /** `CF-Access-Client-Secret` (sensitive). */
+  readonly clientSecret: string;
+  /** When the token expires (RFC 3339). */
+  readonly expiresAt: string;
 }
 
 export interface AccessApplicationSettings {
@@ -63,6 +121,8 @@ export interface AccessApplicationSettings {
   readonly sessionDuration: string;
   /** In order of precedence. */
   readonly policies: CloudflareResourceWithId[];
+  /** Only these identity providers (IDs) on the login page; with one, Access redirects to it. @default every provider of the account */
+  readonly allowedIdps?: string[];
 }
 
 /** A resource other resources reference by its `id`. */
@@ -87,6 +147,10 @@ export interface CloudflareMapping {
   originPullsCertificate(scope: Construct, id: string, settings: { zoneId: string; certificatePem: string; privateKeyPem: string }): CloudflareResourceWithId;
   originPulls(scope: Construct, id: string, settings: OriginPullsSettings): TerraformResource;
   accessPolicy(scope: Construct, id: string, settings: AccessPolicySettings): CloudflareResourceWithId;
+  accessGroup(scope: Construct, id: string, settings: AccessGroupSettings): CloudflareResourceWithId;
+  serviceToken(scope: Construct, id: string, settings: ServiceTokenSettings): ServiceTokenAttributes;
+  /** Why this major refuses a service token duration; undefined when it takes it. */
+  serviceTokenDurationProblem(duration: string): string | undefined;
   /** The application, and its AUD tag as the rest of the stack reads it. */
   accessApplication(scope: Construct, id: string, settings: AccessApplicationSettings): { readonly application: TerraformResource; readonly aud: string };
   ipRanges(scope: Construct, id: string): CloudflareIpRanges;

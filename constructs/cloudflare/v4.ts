@@ -6,23 +6,81 @@ import { DataCloudflareZone } from "@cdktf/provider-cloudflare/lib/data-cloudfla
 import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
 import { Record as DnsRecord } from "@cdktf/provider-cloudflare/lib/record";
 import { ZeroTrustAccessApplication } from "@cdktf/provider-cloudflare/lib/zero-trust-access-application";
+import { ZeroTrustAccessGroup } from "@cdktf/provider-cloudflare/lib/zero-trust-access-group";
 import { ZeroTrustAccessPolicy, type ZeroTrustAccessPolicyInclude } from "@cdktf/provider-cloudflare/lib/zero-trust-access-policy";
+import { ZeroTrustAccessServiceToken } from "@cdktf/provider-cloudflare/lib/zero-trust-access-service-token";
+import { Fn } from "cdktf";
+import { isLiteral } from "../errors";
 import { staticReference } from "../static-reference";
 import { type AccessRule, type CloudflareMapping, unhandledRule } from "./mapping";
 
-/** v4 include: one block whose attributes are lists (`email = [...]`, `email_domain = [...]`). */
-function includeBlock(rules: AccessRule[]): ZeroTrustAccessPolicyInclude {
-  const block: { -readonly [K in keyof ZeroTrustAccessPolicyInclude]: ZeroTrustAccessPolicyInclude[K] } = {};
+type Block = { -readonly [K in keyof ZeroTrustAccessPolicyInclude]: ZeroTrustAccessPolicyInclude[K] };
+type ListKey = "email" | "emailDomain" | "group" | "geo" | "ip" | "loginMethod" | "devicePosture" | "serviceToken";
+
+/** The durations 4.52 takes (the provider's StringInSlice). */
+export const SERVICE_TOKEN_DURATIONS_4 = ["8760h", "17520h", "43800h", "87600h", "forever"];
+
+/** A list attribute of a block, given again: the values of both (a Terraform `concat` when one is a variable). */
+function joined(before: string[] | undefined, more: string[]): string[] {
+  if (before === undefined) return more;
+  return isLiteral(before) && isLiteral(more) ? [...before, ...more] : Fn.concat([before, more]);
+}
+
+/**
+ * v4 rules: one block whose attributes are lists (`email = [...]`, `github { ... }`); the provider
+ * makes one Cloudflare rule of each value (of `include`: any matches; of `require`: all must).
+ */
+function ruleBlock(rules: AccessRule[]): Block {
+  const block: Block = {};
+  const list = (key: ListKey, values: string[]) => void (block[key] = joined(block[key], values));
+  const push = <K extends "github" | "gsuite" | "okta" | "azure" | "saml">(key: K, item: unknown) =>
+    void ((block as Record<string, unknown[]>)[key] = [...((block[key] as unknown[] | undefined) ?? []), item]);
   for (const rule of rules) {
     switch (rule.kind) {
       case "emails":
-        block.email = rule.emails;
+        list("email", rule.values);
         break;
       case "emailDomains":
-        block.emailDomain = rule.domains;
+        list("emailDomain", rule.values);
+        break;
+      case "accessGroups":
+        list("group", rule.values);
+        break;
+      case "countries":
+        list("geo", rule.values);
         break;
       case "ipRanges":
-        block.ip = rule.ranges;
+        list("ip", rule.values);
+        break;
+      case "loginMethods":
+        list("loginMethod", rule.values);
+        break;
+      case "devicePosture":
+        list("devicePosture", rule.values);
+        break;
+      case "serviceTokens":
+        list("serviceToken", rule.values);
+        break;
+      case "githubTeam":
+        push("github", { name: rule.organization, teams: rule.teams, identityProviderId: rule.identityProvider });
+        break;
+      case "googleGroups":
+        push("gsuite", { email: rule.groups, identityProviderId: rule.identityProvider });
+        break;
+      case "oktaGroup":
+        push("okta", { name: rule.groups, identityProviderId: rule.identityProvider });
+        break;
+      case "entraGroups":
+        push("azure", { id: rule.groups, identityProviderId: rule.identityProvider });
+        break;
+      case "samlAttribute":
+        push("saml", { attributeName: rule.name, attributeValue: rule.value, identityProviderId: rule.identityProvider });
+        break;
+      case "mfa":
+        block.authMethod = "mfa";
+        break;
+      case "everyone":
+        block.everyone = true;
         break;
       default:
         unhandledRule(rule);
@@ -30,6 +88,9 @@ function includeBlock(rules: AccessRule[]): ZeroTrustAccessPolicyInclude {
   }
   return block;
 }
+
+/** A list of one block, or nothing for no rules (the attribute left out). */
+const blocks = (rules: AccessRule[] | undefined) => (rules && rules.length > 0 ? [ruleBlock(rules)] : undefined);
 
 export const CLOUDFLARE_4: CloudflareMapping = {
   major: 4,
@@ -60,9 +121,20 @@ export const CLOUDFLARE_4: CloudflareMapping = {
       name: s.name,
       decision: s.decision,
       // The reference's allow policy writes both lists, empty or not.
-      include: [{ ...(s.decision === "allow" ? { email: [], emailDomain: [] } : {}), ...includeBlock(s.include) }],
+      include: [{ ...(s.decision === "allow" ? { email: [], emailDomain: [] } : {}), ...ruleBlock(s.include) }],
+      require: blocks(s.require),
+      exclude: blocks(s.exclude),
       lifecycle: { createBeforeDestroy: true },
     }),
+  accessGroup: (scope, id, s) => new ZeroTrustAccessGroup(scope, id, { accountId: s.accountId, name: s.name, include: [ruleBlock(s.include)] }),
+  serviceToken(scope, id, s) {
+    const token = new ZeroTrustAccessServiceToken(scope, id, { accountId: s.accountId, name: s.name, duration: s.duration });
+    return { resource: token, id: token.id, clientId: token.clientId, clientSecret: token.clientSecret, expiresAt: token.expiresAt };
+  },
+  serviceTokenDurationProblem: (duration) =>
+    SERVICE_TOKEN_DURATIONS_4.includes(duration)
+      ? undefined
+      : `must be one of ${SERVICE_TOKEN_DURATIONS_4.join(", ")} on the Cloudflare provider 4.52 (providers "reference" and "aws-current"); "current" (5.14) takes any duration such as 720h`,
   accessApplication(scope, id, s) {
     const application = new ZeroTrustAccessApplication(scope, id, {
       zoneId: s.zoneId,
@@ -71,6 +143,8 @@ export const CLOUDFLARE_4: CloudflareMapping = {
       type: "self_hosted",
       sessionDuration: s.sessionDuration,
       policies: s.policies.map((p) => p.id),
+      allowedIdps: s.allowedIdps,
+      autoRedirectToIdentity: s.allowedIdps?.length === 1 ? true : undefined,
     });
     return { application, aud: application.aud };
   },

@@ -6,7 +6,13 @@ import { DataCloudflareZone } from "@cdktf/provider-cloudflare-v5/lib/data-cloud
 import { DnsRecord } from "@cdktf/provider-cloudflare-v5/lib/dns-record";
 import { CloudflareProvider } from "@cdktf/provider-cloudflare-v5/lib/provider";
 import { ZeroTrustAccessApplication } from "@cdktf/provider-cloudflare-v5/lib/zero-trust-access-application";
-import { ZeroTrustAccessPolicy, type ZeroTrustAccessPolicyInclude } from "@cdktf/provider-cloudflare-v5/lib/zero-trust-access-policy";
+import { ZeroTrustAccessGroup } from "@cdktf/provider-cloudflare-v5/lib/zero-trust-access-group";
+import {
+  ZeroTrustAccessPolicy,
+  type ZeroTrustAccessPolicyInclude,
+  type ZeroTrustAccessPolicyRequire,
+} from "@cdktf/provider-cloudflare-v5/lib/zero-trust-access-policy";
+import { ZeroTrustAccessServiceToken } from "@cdktf/provider-cloudflare-v5/lib/zero-trust-access-service-token";
 import { isLiteral } from "../errors";
 import { staticReference } from "../static-reference";
 import { type AccessRule, type CloudflareMapping, unhandledRule } from "./mapping";
@@ -27,14 +33,67 @@ interface PerValue {
   readonly object: (value: string) => ZeroTrustAccessPolicyInclude;
   readonly hcl: string;
 }
+const quoted = (value: string) => JSON.stringify(value);
 function perValue(rule: AccessRule): PerValue {
   switch (rule.kind) {
     case "emails":
-      return { values: rule.emails, object: (email) => ({ email: { email } }), hcl: "{ email = { email = val } }" };
+      return { values: rule.values, object: (email) => ({ email: { email } }), hcl: "{ email = { email = val } }" };
     case "emailDomains":
-      return { values: rule.domains, object: (domain) => ({ emailDomain: { domain } }), hcl: "{ email_domain = { domain = val } }" };
+      return { values: rule.values, object: (domain) => ({ emailDomain: { domain } }), hcl: "{ email_domain = { domain = val } }" };
+    case "accessGroups":
+      return { values: rule.values, object: (id) => ({ group: { id } }), hcl: "{ group = { id = val } }" };
+    case "countries":
+      return { values: rule.values, object: (countryCode) => ({ geo: { countryCode } }), hcl: "{ geo = { country_code = val } }" };
     case "ipRanges":
-      return { values: rule.ranges, object: (ip) => ({ ip: { ip } }), hcl: "{ ip = { ip = val } }" };
+      return { values: rule.values, object: (ip) => ({ ip: { ip } }), hcl: "{ ip = { ip = val } }" };
+    case "loginMethods":
+      return { values: rule.values, object: (id) => ({ loginMethod: { id } }), hcl: "{ login_method = { id = val } }" };
+    case "devicePosture":
+      return { values: rule.values, object: (integrationUid) => ({ devicePosture: { integrationUid } }), hcl: "{ device_posture = { integration_uid = val } }" };
+    case "serviceTokens":
+      return { values: rule.values, object: (tokenId) => ({ serviceToken: { tokenId } }), hcl: "{ service_token = { token_id = val } }" };
+    case "githubTeam": {
+      const { organization: name, identityProvider: identityProviderId } = rule;
+      // No teams: the whole organization (one rule without `team`).
+      if (rule.teams === undefined || (isLiteral(rule.teams) && rule.teams.length === 0)) {
+        return { values: [name], object: () => ({ githubOrganization: { name, identityProviderId } }), hcl: `{ github_organization = { name = ${quoted(name)}, identity_provider_id = ${quoted(identityProviderId)} } }` };
+      }
+      return {
+        values: rule.teams,
+        object: (team) => ({ githubOrganization: { name, team, identityProviderId } }),
+        hcl: `{ github_organization = { name = ${quoted(name)}, team = val, identity_provider_id = ${quoted(identityProviderId)} } }`,
+      };
+    }
+    case "googleGroups":
+      return {
+        values: rule.groups,
+        object: (email) => ({ gsuite: { email, identityProviderId: rule.identityProvider } }),
+        hcl: `{ gsuite = { email = val, identity_provider_id = ${quoted(rule.identityProvider)} } }`,
+      };
+    case "oktaGroup":
+      return {
+        values: rule.groups,
+        object: (name) => ({ okta: { name, identityProviderId: rule.identityProvider } }),
+        hcl: `{ okta = { name = val, identity_provider_id = ${quoted(rule.identityProvider)} } }`,
+      };
+    case "entraGroups":
+      return {
+        values: rule.groups,
+        object: (id) => ({ azureAd: { id, identityProviderId: rule.identityProvider } }),
+        hcl: `{ azure_ad = { id = val, identity_provider_id = ${quoted(rule.identityProvider)} } }`,
+      };
+    case "samlAttribute": {
+      const saml = { attributeName: rule.name, attributeValue: rule.value, identityProviderId: rule.identityProvider };
+      return {
+        values: [rule.value],
+        object: () => ({ saml }),
+        hcl: `{ saml = { attribute_name = ${quoted(rule.name)}, attribute_value = val, identity_provider_id = ${quoted(rule.identityProvider)} } }`,
+      };
+    }
+    case "mfa":
+      return { values: ["mfa"], object: (authMethod) => ({ authMethod: { authMethod } }), hcl: "{ auth_method = { auth_method = val } }" };
+    case "everyone":
+      return { values: ["everyone"], object: () => ({ everyone: {} }), hcl: "{ everyone = {} }" };
     default:
       return unhandledRule(rule);
   }
@@ -50,6 +109,12 @@ function includeRules(rules: AccessRule[]): ZeroTrustAccessPolicyInclude[] | IRe
   const parts = given.map(({ values, hcl }) => TerraformIterator.fromList(values).forExpressionForList(hcl));
   return parts.length === 1 ? parts[0] : Token.asAny(Fn.concat(parts));
 }
+
+/** `require` / `exclude`: left out when there are none. */
+const optionalRules = (rules: AccessRule[] | undefined) => (rules && rules.length > 0 ? (includeRules(rules) as ZeroTrustAccessPolicyRequire[]) : undefined);
+
+/** A Go duration (what 5.14 parses a service token's `duration` with). */
+const GO_DURATION = /^([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$/;
 
 export const CLOUDFLARE_5: CloudflareMapping = {
   major: 5,
@@ -87,8 +152,17 @@ export const CLOUDFLARE_5: CloudflareMapping = {
       name: s.name,
       decision: s.decision,
       include: includeRules(s.include),
+      require: optionalRules(s.require),
+      exclude: optionalRules(s.exclude),
       lifecycle: { createBeforeDestroy: true },
     }),
+  accessGroup: (scope, id, s) => new ZeroTrustAccessGroup(scope, id, { accountId: s.accountId, name: s.name, include: includeRules(s.include) }),
+  serviceToken(scope, id, s) {
+    const token = new ZeroTrustAccessServiceToken(scope, id, { accountId: s.accountId, name: s.name, duration: s.duration });
+    return { resource: token, id: token.id, clientId: token.clientId, clientSecret: token.clientSecret, expiresAt: token.expiresAt };
+  },
+  serviceTokenDurationProblem: (duration) =>
+    GO_DURATION.test(duration) ? undefined : "must be a duration such as 8760h or 2h45m (units ns, us, µs, ms, s, m, h), as the Cloudflare provider 5.14 takes it",
   accessApplication(scope, id, s) {
     const application = new ZeroTrustAccessApplication(scope, id, {
       zoneId: s.zoneId,
@@ -98,6 +172,8 @@ export const CLOUDFLARE_5: CloudflareMapping = {
       destinations: [{ type: "public", uri: s.domain }],
       sessionDuration: s.sessionDuration,
       policies: s.policies.map((p, i) => ({ id: p.id, precedence: i + 1 })),
+      allowedIdps: s.allowedIdps,
+      autoRedirectToIdentity: s.allowedIdps?.length === 1 ? true : undefined,
     });
     return { application, aud: application.aud };
   },

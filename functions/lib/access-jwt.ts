@@ -15,6 +15,11 @@
  * base64url parts, a header whose `alg` is exactly `RS256` and that names no `crit` extension,
  * an RSA public key of at least 2048 bits (a key set entry with `use` other than `sig` never
  * matches), then `iss`, `aud`, `exp` (required), `nbf` and `iat` with the leeway.
+ *
+ * Who came: a token from an identity-provider login carries the person's `email`; a token from a
+ * non-identity ("Service Auth") policy, which is how a service token gets in, carries no `email`
+ * and names the credential in `common_name` (for a service token, its client ID). A token with
+ * neither names nobody and is refused (`ERR_JWT_NO_IDENTITY`).
  */
 import { KeyObject, createPublicKey, verify, type JsonWebKey, type webcrypto } from "node:crypto";
 import type { CompactJWSHeaderParameters, JWTVerifyGetKey } from "jose";
@@ -39,8 +44,23 @@ export interface AccessJwtOptions {
 
 export type AccessJwtFailure = "missing" | "invalid" | "keys_unavailable";
 
+/** Who a verified token says came: a person (identity-provider login) or a machine (service token). */
+export type AccessPrincipal =
+  | {
+      readonly kind: "user";
+      /** The e-mail the identity provider verified. */
+      readonly email: string;
+      /** Access's user ID (`sub`), stable per e-mail and account. */
+      readonly userId?: string;
+    }
+  | {
+      readonly kind: "serviceToken";
+      /** The credential the token names (`common_name`): for a service token, its client ID (`….access`). */
+      readonly clientId: string;
+    };
+
 export type AccessJwtResult =
-  | { readonly ok: true; readonly email?: string; readonly subject?: string }
+  | { readonly ok: true; readonly principal: AccessPrincipal }
   | { readonly ok: false; readonly reason: AccessJwtFailure; /** For logs only, never for the client: an error code, never token content. */ readonly detail?: string };
 
 /** Leeway for `exp`, `nbf` and `iat`, in seconds. */
@@ -98,6 +118,15 @@ function checkClaims(payload: Record<string, unknown>, issuer: string, audience:
   if (payload.iat !== undefined && (typeof payload.iat !== "number" || payload.iat > nowSeconds + CLOCK_TOLERANCE)) throw new Refused("ERR_JWT_CLAIM_VALIDATION_FAILED:iat");
 }
 
+const nonEmpty = (value: unknown): value is string => typeof value === "string" && value !== "";
+
+/** The principal a token's claims name: `email` for a person, else `common_name` for a service token. */
+function principalOf(payload: Record<string, unknown>): AccessPrincipal {
+  if (nonEmpty(payload.email)) return { kind: "user", email: payload.email, ...(nonEmpty(payload.sub) ? { userId: payload.sub } : {}) };
+  if (nonEmpty(payload.common_name)) return { kind: "serviceToken", clientId: payload.common_name };
+  throw new Refused("ERR_JWT_NO_IDENTITY");
+}
+
 /** jose's error code (the key set's), or ours: nothing taken from the token's text. */
 function describe(e: unknown): string {
   if (e instanceof Refused) return e.code;
@@ -125,7 +154,7 @@ export function createAccessJwtVerifier(options: AccessJwtOptions): (token: stri
       const signed = Buffer.from(`${encodedHeader}.${encodedPayload}`, "ascii");
       if (!verify("sha256", signed, key, Buffer.from(encodedSignature, "base64url"))) throw new Refused("ERR_JWS_SIGNATURE_VERIFICATION_FAILED");
       checkClaims(payload, issuer, options.audience, Math.floor((options.now?.() ?? new Date()).getTime() / 1000));
-      return { ok: true, email: typeof payload.email === "string" ? payload.email : undefined, subject: typeof payload.sub === "string" ? payload.sub : undefined };
+      return { ok: true, principal: principalOf(payload) };
     } catch (e) {
       if (e instanceof KeySetUnavailable) return { ok: false, reason: "keys_unavailable", detail: "ERR_KEY_SET_UNAVAILABLE" };
       return { ok: false, reason: "invalid", detail: describe(e) };

@@ -6,13 +6,16 @@
  * export const handler = withGate(async (event) => ({
  *   statusCode: 200,
  *   headers: { "Content-Type": "text/plain" },
- *   body: `Hello ${event.gate.accessUser ?? event.gate.clientCertificate?.subject}`,
+ *   body: event.gate.access?.kind === "serviceToken"
+ *     ? `Hello, machine ${event.gate.access.name ?? event.gate.access.clientId}`
+ *     : `Hello ${event.gate.accessUser ?? event.gate.clientCertificate?.subject}`,
  * }));
  * ```
  *
  * Configuration: by default from the environment the stack sets (the guard's variables), read once,
  * at the first request: `MTLS_VERIFY=true` + `MTLS_CA_BUNDLE` (+ `MTLS_ALLOWED_SUBJECTS`,
- * `MTLS_ALLOWED_SERIALS`, JSON arrays), `ACCESS_TEAM_DOMAIN` + `ACCESS_AUD`.
+ * `MTLS_ALLOWED_SERIALS`, JSON arrays), `ACCESS_TEAM_DOMAIN` + `ACCESS_AUD` (+ `ACCESS_SERVICE_TOKENS`,
+ * a JSON object of service-token client ID → name, so a handler sees the token's name).
  * - Misconfigured (bad values, or no check at all unless `MTLS_VERIFY=false` says so on purpose)
  *   → 500 `{"error":"backend misconfigured"}` for every request; the problems are logged once.
  * - Refused → 403 `{"error":"forbidden","reason":"client_certificate_<why>" | "access_token_<why>"}`;
@@ -26,7 +29,7 @@
  */
 import type { JWTVerifyGetKey } from "jose";
 import type { X509Certificate } from "node:crypto";
-import { createAccessJwtVerifier, type AccessJwtResult } from "./access-jwt";
+import { createAccessJwtVerifier, type AccessJwtResult, type AccessPrincipal } from "./access-jwt";
 import { parseAllowedSubjects, parseCaBundle, verifyClientCertificate, type CertIdentity } from "./client-cert";
 import type { RemoteKeySetOptions } from "./jwks";
 import { credentialValues, headerValues, redactText, stripGateCredentials } from "./redact";
@@ -48,16 +51,34 @@ export interface AlbResult {
 
 export interface GateConfig {
   readonly mtls?: { readonly trustedCas: X509Certificate[]; readonly allowedSubjects?: string[]; readonly allowedSerials?: string[] };
-  readonly access?: { readonly teamDomain: string; readonly audience: string };
+  readonly access?: {
+    readonly teamDomain: string;
+    readonly audience: string;
+    /** Service tokens the stack knows: client ID → name (`event.gate.access.name`). Naming only: which tokens get in is Access's policy. */
+    readonly serviceTokens?: Readonly<Record<string, string>>;
+  };
 }
 /** A configuration, or every problem found reading one. */
 export type GateSetup = { readonly config: GateConfig; readonly uncheckedOnPurpose?: boolean } | { readonly problems: string[] };
 
-/** Who the gate verified. Each field is present exactly when its check is on. */
+/**
+ * Who came through Cloudflare Access: a person who signed in with an identity provider, or a machine
+ * with a service token (its client ID, and its name where the stack declared it).
+ */
+export type AccessIdentity =
+  | Extract<AccessPrincipal, { kind: "user" }>
+  | (Extract<AccessPrincipal, { kind: "serviceToken" }> & {
+      /** The service token's name in the stack (`serviceTokens` key), when the stack told the gate (`ACCESS_SERVICE_TOKENS`). */
+      readonly name?: string;
+    });
+
+/** Who the gate verified. `clientCertificate` is present exactly when that check is on; `access` when the Access check is. */
 export interface GateIdentity {
   /** The verified client certificate (`MTLS_VERIFY=true`). */
   readonly clientCertificate?: CertIdentity;
-  /** The Access user's e-mail, or the token's `sub` when it has none (`ACCESS_TEAM_DOMAIN`/`ACCESS_AUD`). */
+  /** Who Access let in (`ACCESS_TEAM_DOMAIN`/`ACCESS_AUD`): `kind` tells a person from a service token. */
+  readonly access?: AccessIdentity;
+  /** The Access user's e-mail: set for a person, never for a service token (then see `access`). */
   readonly accessUser?: string;
 }
 
@@ -100,6 +121,23 @@ function jsonList(env: Record<string, string | undefined>, name: string, problem
   return undefined;
 }
 
+/** `ACCESS_SERVICE_TOKENS`: a JSON object of client ID → name, both non-empty strings. */
+function serviceTokenNames(env: Record<string, string | undefined>, problems: string[]): Record<string, string> | undefined {
+  const raw = env.ACCESS_SERVICE_TOKENS;
+  if (raw === undefined || raw === "") return undefined;
+  try {
+    const value: unknown = JSON.parse(raw);
+    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+      const entries = Object.entries(value);
+      if (entries.every(([id, name]) => id !== "" && typeof name === "string" && name !== "")) return Object.fromEntries(entries);
+    }
+  } catch {
+    // fall through
+  }
+  problems.push("ACCESS_SERVICE_TOKENS must be a JSON object of service-token client ID to name (non-empty strings)");
+  return undefined;
+}
+
 /** Reads and checks the configuration from the guard's environment variables; returns it, or every problem found. */
 export function configFromEnv(env: Record<string, string | undefined>): GateSetup {
   const problems: string[] = [];
@@ -127,7 +165,9 @@ export function configFromEnv(env: Record<string, string | undefined>): GateSetu
   if ((teamDomain === undefined) !== (audience === undefined)) problems.push("ACCESS_TEAM_DOMAIN and ACCESS_AUD go together");
   else if (teamDomain !== undefined && !HOST_NAME.test(teamDomain)) problems.push("ACCESS_TEAM_DOMAIN must be a host name such as myteam.cloudflareaccess.com");
   else if (audience === "") problems.push("ACCESS_AUD must not be empty");
-  const access = teamDomain && audience ? { teamDomain, audience } : undefined;
+  const serviceTokens = serviceTokenNames(env, problems);
+  if (serviceTokens && teamDomain === undefined) problems.push("ACCESS_SERVICE_TOKENS needs ACCESS_TEAM_DOMAIN and ACCESS_AUD");
+  const access = teamDomain && audience ? { teamDomain, audience, ...(serviceTokens ? { serviceTokens } : {}) } : undefined;
   return problems.length > 0 ? { problems } : { config: { mtls, access }, uncheckedOnPurpose: env.MTLS_VERIFY === "false" };
 }
 
@@ -140,7 +180,7 @@ function createChecks(config: GateConfig, options: GateOptions): (event: AlbEven
   const { mtls, access } = config;
   const verifyJwt = access && createAccessJwtVerifier({ ...access, jwks: options.jwks, jwksUrl: options.jwksUrl, keySet: options.keySet, now: options.now });
   return async (event) => {
-    const identity: { clientCertificate?: CertIdentity; accessUser?: string } = {};
+    const identity: { clientCertificate?: CertIdentity; access?: AccessIdentity; accessUser?: string } = {};
     if (mtls) {
       const values = headerValues(event, "x-amzn-mtls-clientcert");
       // Two different certificate headers: which one did the ALB send? Refuse.
@@ -155,7 +195,14 @@ function createChecks(config: GateConfig, options: GateOptions): (event: AlbEven
         if (result.reason === "keys_unavailable") return { ok: false, status: 503, reason: "access_keys_unavailable", detail: result.detail };
         return { ok: false, status: 403, reason: `access_token_${result.reason}`, detail: result.detail };
       }
-      identity.accessUser = result.email ?? result.subject;
+      const { principal } = result;
+      if (principal.kind === "user") {
+        identity.access = principal;
+        identity.accessUser = principal.email;
+      } else {
+        const name = access?.serviceTokens && Object.hasOwn(access.serviceTokens, principal.clientId) ? access.serviceTokens[principal.clientId] : undefined;
+        identity.access = name === undefined ? principal : { ...principal, name };
+      }
     }
     return { ok: true, identity };
   };

@@ -4,6 +4,51 @@
 // .build/terraform/fixtures (`FIXTURES/…`).
 const lambdaArn = "arn:aws:lambda:ap-northeast-1:111122223333:function:existing:live";
 
+const IDP = "0b6f3c2e-8a41-4c7e-9f0d-2d6a1e5b7c90";
+const TEAM = {
+  baseName: "team",
+  serviceTokens: { "uptime-probe": {}, ci: { duration: "8760h" } },
+  applications: {
+    wiki: {
+      http: { targetType: "ip", port: 8080, targets: ["10.0.1.10"] },
+      access: {
+        allow: [
+          { githubTeam: { organization: "acme", teams: ["platform"], identityProvider: IDP } },
+          { oktaGroup: { groups: ["engineering"], identityProvider: "5d1e9a47-3b2c-4f86-a0e1-7c9b8d6f5a34" } },
+          { emails: ["auditor@partner.example"] },
+        ],
+        require: [{ countries: ["JP", "DE"] }],
+        exclude: [{ emails: ["former@acme.example"] }],
+        serviceTokens: ["uptime-probe"],
+      },
+    },
+    reports: { lambda: { entry: "examples/apps/hello/index.ts" }, access: { serviceTokens: ["ci"] } },
+  },
+};
+// Every rule kind in allow, require (one value, and several: an Access group) and exclude; tokens; identity providers; the gate told the token names.
+const EVERY_RULE = {
+  accessJwt: { teamDomain: "example.cloudflareaccess.com" },
+  serviceTokens: { probe: { duration: "forever" }, ci: {} },
+  access: {
+    allow: [
+      { emails: ["alice@example.com"] },
+      { emailDomains: ["example.com"] },
+      { accessGroups: ["3f1d2c4b-5a69-4e7f-8a1b-2c3d4e5f6a7b"] },
+      { githubTeam: { organization: "acme", teams: ["platform", "sre"], identityProvider: IDP } },
+      { githubTeam: { organization: "acme-oss", identityProvider: IDP } },
+      { googleGroups: { groups: ["eng@example.com"], identityProvider: "1a2b3c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d" } },
+      { oktaGroup: { groups: ["engineering", "ops"], identityProvider: "5d1e9a47-3b2c-4f86-a0e1-7c9b8d6f5a34" } },
+      { entraGroups: { groups: ["7c9b8d6f-5a34-4e1d-9a47-3b2c4f86a0e1"], identityProvider: "9e8d7c6b-5a49-4382-a1b0-c9d8e7f6a5b4" } },
+      { samlAttribute: { name: "department", value: "engineering", identityProvider: "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e" } },
+      { everyone: true },
+    ],
+    require: [{ mfa: true }, { countries: ["JP", "DE"] }, { loginMethods: [IDP] }, { devicePosture: ["4c5d6e7f-8a9b-4c0d-9e1f-2a3b4c5d6e7f"] }, { ipRanges: ["203.0.113.0/24", "2001:db8::/32"] }],
+    exclude: [{ emails: ["former@example.com"] }, { countries: ["KP"] }],
+    serviceTokens: ["probe", "ci"],
+    identityProviders: [IDP],
+  },
+};
+
 export const VARIANTS = {
   // mTLS modes
   "v-passthrough": {
@@ -124,6 +169,12 @@ export const VARIANTS = {
     bucketAccessLogs: true,
     variableValidation: true,
   },
+  // who gets in (docs/access.md): issue 22's example as written, on both Cloudflare majors, and every rule kind on every track
+  "v-access-team": TEAM,
+  "v-access-team-current": { ...TEAM, providers: "current" },
+  "v-access-rules": EVERY_RULE,
+  "v-access-rules-aws-current": { ...EVERY_RULE, providers: "aws-current" },
+  "v-access-rules-current": { ...EVERY_RULE, providers: "current", serviceTokens: { probe: { duration: "720h" }, ci: {} } },
   // the move from the reference's providers to the current ones, step by step
   "v-aws-current": { providers: "aws-current", originLockdown: true },
   "v-switch-forget": { providers: "aws-current", switchFromReferenceTrack: "forget" },

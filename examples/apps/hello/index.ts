@@ -1,5 +1,5 @@
 /**
- * Example application behind the gate: greets the verified user. Deploy it as the ALB's Lambda in
+ * Example application behind the gate: greets the verified user, or the service token by its name. Deploy it as the ALB's Lambda in
  * pass-through mode and/or with `accessJwt`; the stack sets the gate's environment variables.
  * `Accept: application/json` gets JSON, anything else a small HTML page.
  */
@@ -9,14 +9,15 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
 
 /** The application itself: a plain ALB handler that reads `event.gate`. */
 export async function hello(event: GatedEvent<AlbEvent>): Promise<AlbResult> {
-  const { accessUser, clientCertificate } = event.gate;
-  const who = accessUser ?? clientCertificate?.subject ?? "stranger";
+  const { access, accessUser, clientCertificate } = event.gate;
+  const machine = access?.kind === "serviceToken" ? (access.name ?? access.clientId) : undefined;
+  const who = accessUser ?? (machine && `service token ${machine}`) ?? clientCertificate?.subject ?? "stranger";
   const accept = event.headers?.accept ?? event.multiValueHeaders?.accept?.join(",") ?? "";
   if (accept.includes("application/json")) {
     return {
       statusCode: 200,
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ greeting: `Hello, ${who}!`, user: accessUser ?? null, certificate: clientCertificate?.subject ?? null }),
+      body: JSON.stringify({ greeting: `Hello, ${who}!`, user: accessUser ?? null, serviceToken: machine ?? null, certificate: clientCertificate?.subject ?? null }),
     };
   }
   const certificate = clientCertificate ? `<p>Client certificate: <code>${escapeHtml(clientCertificate.subject)}</code>, valid until ${escapeHtml(clientCertificate.notAfter)}</p>` : "";
