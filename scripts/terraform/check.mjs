@@ -16,9 +16,10 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { availableParallelism } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildMirror, installedBindings, realMirrorDirs, requiredProviders, satisfies, schemaFile, selfSignedCertificate, usedTypes } from "./provider-mirror.mjs";
+import { installedBindings, realMirrorDirs, requiredProviders, satisfies, schemaFile, selfSignedCertificate, usedTypes } from "./provider-mirror.mjs";
 import { schemaDifferences } from "./compare-schema.mjs";
-import { startRealProviders, startStandIns } from "./standin-servers.mjs";
+import { REQUIRED_UNDER_CI, chooseRealProviders, findRealProviders, startRealProviders } from "./real-providers.mjs";
+import { startStandIns } from "./standin-servers.mjs";
 import { EXAMPLE_VARIABLES, VARIANTS } from "./variants.mjs";
 import { MUTATIONS } from "./mutations.mjs";
 import { testFile } from "./test-file.mjs";
@@ -143,53 +144,73 @@ const allStacks = synths.flatMap(({ group }) => {
   return readdirSync(dir).map((name) => ({ group, name, dir: join(dir, name), config: JSON.parse(readFileSync(join(dir, name, "cdk.tf.json"), "utf8")) }));
 });
 const stacks = allStacks.filter((s) => !only || only.includes(s.name));
-// The mutations start from the reference stack, whatever --only says.
-const mutationBase = allStacks.find((s) => s.group === "shipped" && s.name === "article");
 console.log(`terraform: Terraform ${terraformVersion}; synthesized ${stacks.length} stacks in ${seconds(t)}`);
 
 // ---- 2. providers ---------------------------------------------------------------------------------
 t = Date.now();
 const configs = stacks.map((s) => s.config);
 if (!configs.length && args.includes("--no-mutations")) throw new Error("nothing to check: --only names no stack");
-const real = await buildMirror({ buildDir: join(BUILD, "real"), configs, realMirrors: realMirrorDirs() });
-// The real providers, started once for all their validations (a real provider of a version that
-// a stack's constraints do not fit is still installed from the mirror for that stack).
-const realServers = await startRealProviders(real.report, join(BUILD, "sockets"));
-process.on("exit", () => {
-  realServers.stop();
-  rmSync(join(BUILD, "sockets"), { recursive: true, force: true });
-});
-for (const address of Object.keys(realServers.reattach)) console.log(`  ${address}: the real provider, started once and attached to by every real-provider validation`);
-// Mocked plans and the variants need only schemas: a real provider's is read once from the real
-// provider itself (below) and served by a stand-in, so no run waits for a large provider to start.
-const captured = await captureRealSchemas(real, realServers.reattach);
+// The mutations start from stacks of both tracks, whatever --only says.
 const mutated = args.includes("--no-mutations")
   ? []
   : MUTATIONS.map((m) => {
-      const config = JSON.parse(JSON.stringify(mutationBase.config));
+      const base = allStacks.find((s) => `${s.group}/${s.name}` === m.base);
+      if (!base) throw new Error(`mutation "${m.name}": no stack ${m.base} to start from`);
+      const config = JSON.parse(JSON.stringify(base.config));
       m.mutate(config);
-      return { ...m, base: mutationBase, config };
+      return { ...m, base, config };
     });
-const schemaOnly = await startStandIns({ buildDir: join(BUILD, "schema"), configs: [...configs, ...mutated.map((m) => m.config)], captured });
+const allConfigs = [...configs, ...mutated.map((m) => m.config)];
+// The real providers: every one in the real mirrors that a stack can use is started once, in its
+// debug mode; one that cannot be used is a problem, and under CI so is a missing real AWS 5.
+const mirrors = realMirrorDirs();
+const found = mirrors.flatMap((m) => findRealProviders(m));
+const wanted = requiredProviders(allConfigs);
+const { chosen, problems } = chooseRealProviders(found, wanted, process.env.CI ? REQUIRED_UNDER_CI : []);
+const realServers = await startRealProviders(chosen, { buildDir: join(BUILD, "real") });
+process.on("exit", () => {
+  realServers.stop();
+  rmSync(join(BUILD, "real", "sockets"), { recursive: true, force: true });
+});
+problems.push(...realServers.problems);
+if (problems.length) {
+  const lines = problems.map((p) => `  - ${p}`).join("\n");
+  if (process.env.CI) {
+    console.error(`terraform: the real providers the stage was given cannot all be used (real mirrors: ${mirrors.join(", ") || "none"}):\n${lines}\nUnder CI the stage does not fall back to a stand-in. docs/terraform-check.md#which-providers-are-real`);
+    process.exit(1);
+  }
+  console.log(`terraform: WARNING, real providers not used; the stacks they were for are judged by stand-ins (under CI this fails):\n${lines}`);
+}
+// Each real provider's schema, read once from it: the stand-in that Terraform attaches to serves
+// it (only the types in use), and passes every validation to the real provider.
+const captured = await captureRealSchemas(realServers.started);
+const forwards = Object.fromEntries(realServers.started.map((p) => [`${p.source}@${p.version}`, p.reattach]));
+// Which optional arguments are also computed, for stand-ins whose binding cannot say: AWS from the
+// real AWS provider's schema (types and attributes present in both), Cloudflare 5 from its source.
+const computedFrom = {};
+const realAws = Object.entries(captured).find(([at]) => at.startsWith("hashicorp/aws@"));
+if (realAws) for (const major of ["5", "6"]) computedFrom[`hashicorp/aws@${major}`] = { id: realAws[0], schema: realAws[1], label: `the real hashicorp/aws ${realAws[0].split("@")[1]}'s schema` };
+const cloudflareFlags = readFileSync(join(ROOT, "scripts", "terraform", "cloudflare-5.14-schema-flags.json"), "utf8");
+computedFrom["cloudflare/cloudflare@5"] = { id: createHash("sha256").update(cloudflareFlags).digest("hex"), schema: JSON.parse(cloudflareFlags), label: "Cloudflare 5.14.0's source (cloudflare-5.14-schema-flags.json)" };
+const schemaOnly = await startStandIns({ buildDir: join(BUILD, "schema"), configs: allConfigs, captured, forwards, computedFrom });
 process.on("exit", () => schemaOnly.stop());
 console.log(`terraform: providers ready in ${seconds(t)}`);
-for (const p of real.report) {
-  const standIn = schemaOnly.report.find((s) => s.source === p.source && s.constraint === p.constraint);
-  const what =
-    p.kind === "real"
-      ? `real (${p.from}); the mocked plans and the variants get its own schema from a stand-in`
-      : p.from.endsWith("-empty")
-        ? "stand-in with no resource types (no binding installed; the reference declares it for its lock file only)"
-        : `stand-in serving the schema of ${p.from}`;
-  console.log(`  ${p.source} ${p.constraint}: ${p.version}, ${what}${standIn && standIn.version !== p.version ? ` [stand-in ${standIn.version}]` : ""}`);
+for (const p of schemaOnly.report) {
+  const real = realServers.started.find((r) => r.source === p.source && r.version === p.version);
+  const computed = computedFrom[`${p.source}@${p.version.split(".")[0]}`];
+  const what = real
+    ? `REAL (${real.from}${real.provider.zip ? ", unpacked" : ""}), started once: judges every validation of these stacks; Terraform reads its own schema (the types in use) from a stand-in that passes every validation to it`
+    : p.from.endsWith("-empty")
+      ? "stand-in with no resource types (no binding installed; the reference declares it for its lock file only)"
+      : `stand-in serving the schema of ${p.from}${computed && !p.kind.includes("real schema") ? `; optional arguments computed where ${computed.label} says so` : "; computed only where the binding says (read-only attributes, id)"}`;
+  console.log(`  ${p.source} ${p.constraint}: ${p.version}, ${what}`);
 }
 
 /**
- * Each real provider's schema, read with `terraform providers schema -json` in a folder that uses
- * it; kept in .build/terraform/real-schemas, keyed by the provider file's path, size and time.
+ * Each real provider's schema, read with `terraform providers schema -json` attached to it; kept
+ * in .build/terraform/real-schemas, keyed by the provider file's path, size and time.
  */
-async function captureRealSchemas(mirror, attached) {
-  const reals = mirror.report.filter((p) => p.kind === "real");
+async function captureRealSchemas(started) {
   const out = {};
   const cacheDir = join(BUILD, "real-schemas");
   mkdirSync(cacheDir, { recursive: true });
@@ -197,7 +218,7 @@ async function captureRealSchemas(mirror, attached) {
     const stat = statSync(p.from, { throwIfNoEntry: false }) ?? {};
     return join(cacheDir, `${p.source.replace("/", "_")}-${p.version}-${createHash("sha256").update(`${p.from}|${stat.size}|${stat.mtimeMs}`).digest("hex").slice(0, 12)}.json`);
   };
-  const missing = reals.filter((p) => {
+  const missing = started.filter((p) => {
     if (!existsSync(cacheFile(p))) return true;
     out[`${p.source}@${p.version}`] = JSON.parse(readFileSync(cacheFile(p), "utf8"));
     return false;
@@ -208,7 +229,7 @@ async function captureRealSchemas(mirror, attached) {
   mkdirSync(dir, { recursive: true });
   const required = Object.fromEntries(missing.map((p, i) => [`p${i}`, { source: p.source, version: p.version }]));
   writeFileSync(join(dir, "main.tf.json"), JSON.stringify({ terraform: { required_providers: required } }));
-  const env = { TF_CLI_CONFIG_FILE: mirror.rc, TF_REATTACH_PROVIDERS: JSON.stringify(attached) };
+  const env = { TF_CLI_CONFIG_FILE: "/dev/null", TF_REATTACH_PROVIDERS: JSON.stringify(Object.fromEntries(missing.map((p) => [`registry.terraform.io/${p.source}`, p.reattach]))) };
   const init = await run("terraform", ["init", "-backend=false", "-input=false", "-no-color"], { cwd: dir, env });
   if (init.code !== 0) throw new Error(`reading the real providers' schemas: terraform init failed:\n${init.out}`);
   const schema = await run("terraform", ["providers", "schema", "-json"], { cwd: dir, env });
@@ -257,17 +278,18 @@ function workDir(stack, name, config = stack.config) {
 }
 
 /**
- * init, validate and test in `dir`; stops at the first failure. Returns { step, out } of it, or
- * undefined. `providers`: a CLI configuration (real mode) or a TF_REATTACH_PROVIDERS value.
+ * init, validate and test in `dir`, attached to the stand-ins for `config` (a real provider judges
+ * init and validate; the mocked plan needs only its schema); stops at the first failure: { step, out }
+ * of it, or undefined.
  */
-async function terraform(dir, providers, steps = ["init", "validate", "test"]) {
-  const env = { TF_CLI_CONFIG_FILE: providers.rc ?? "/dev/null", TF_REATTACH_PROVIDERS: providers.reattach };
+async function terraform(dir, config, steps = ["init", "validate", "test"]) {
   const argv = {
     init: ["init", "-backend=false", "-input=false", "-no-color"],
     validate: ["validate", "-no-color"],
     test: ["test", "-no-color"],
   };
   for (const step of steps) {
+    const env = { TF_CLI_CONFIG_FILE: "/dev/null", TF_REATTACH_PROVIDERS: schemaOnly.reattachFor(config, { mocked: step === "test" }) };
     const r = await run("terraform", argv[step], { cwd: dir, env });
     if (r.code !== 0) return { step, out: r.out };
   }
@@ -275,34 +297,14 @@ async function terraform(dir, providers, steps = ["init", "validate", "test"]) {
 }
 
 t = Date.now();
-const realFor = (config) => {
-  const out = {};
-  for (const p of real.report.filter((r) => r.kind === "real")) {
-    const address = `registry.terraform.io/${p.source}`;
-    const constraints = requiredProviders([config]).get(p.source);
-    if (realServers.reattach[address] && constraints && [...constraints].every((c) => satisfies(p.version, c))) out[address] = realServers.reattach[address];
-  }
-  return out;
-};
-// The real-provider validations first: they are the longest, and two cores pack better that way.
-const jobs = stacks.flatMap((stack) => [
-  { stack, mode: "schema" },
-  // The stacks the project ships or documents are also validated with the real providers, whose
-  // own argument checks (formats, enums, conflicts) then run too.
-  ...(stack.group === "variant" ? [] : [{ stack, mode: "real" }]),
-]).sort((a, b) => (a.mode === "real" ? 0 : 1) - (b.mode === "real" ? 0 : 1));
-await pool(jobs, async ({ stack, mode }) => {
+// The longest first: two cores pack better that way.
+const jobs = [...stacks].sort((a, b) => JSON.stringify(b.config).length - JSON.stringify(a.config).length);
+await pool(jobs, async (stack) => {
   const start = Date.now();
   const name = `${stack.group}/${stack.name}`;
-  const dir = workDir(stack, `${stack.group}.${stack.name}.${mode}`);
-  // Real mode: the real providers installed from the mirror; the others attached stand-ins, as
-  // Terraform would start the same stand-in from the mirror, only slower.
-  const failed =
-    mode === "real"
-      ? await terraform(dir, { rc: real.rc, reattach: schemaOnly.reattachFor(stack.config, realFor(stack.config)) }, ["init", "validate"])
-      : await terraform(dir, { reattach: schemaOnly.reattachFor(stack.config) });
-  const what = mode === "real" ? "init + validate, real providers where present" : "init + validate + mocked plan/apply";
-  record(`${name}: ${what}`, !failed, failed && `terraform ${failed.step} failed:\n${failed.out}`, seconds(start));
+  const dir = workDir(stack, `${stack.group}.${stack.name}`);
+  const failed = await terraform(dir, stack.config);
+  record(`${name}: init + validate + mocked plan/apply, judged by ${schemaOnly.judgedBy(stack.config)}`, !failed, failed && `terraform ${failed.step} failed:\n${failed.out}`, seconds(start));
   if (!failed && !args.includes("--keep")) rmSync(dir, { recursive: true, force: true });
 });
 console.log(`terraform: ${jobs.length} stack checks in ${seconds(t)}`);
@@ -313,11 +315,11 @@ if (!args.includes("--no-mutations")) {
   await pool(mutated, async (m) => {
     const start = Date.now();
     const { base, config } = m;
-    const dir = workDir(base, `mutation.${m.name}`, config);
-    const failed = await terraform(dir, { reattach: schemaOnly.reattachFor(config) });
+    const dir = workDir(base, `mutation.${base.name}.${m.name.replace(/\W+/g, "-")}`, config);
+    const failed = await terraform(dir, config);
     const ok = !!failed && failed.step === m.step && m.expect.test(failed.out);
     const got = failed ? `${failed.step}: ${errors(failed.out) || failed.out.slice(-500)}` : "every step passed";
-    record(`mutation "${m.name}" fails at ${m.step} with ${m.expect}`, ok, `got ${got}`, seconds(start));
+    record(`mutation of ${m.base.group}/${m.base.name}, "${m.name}": fails at ${m.step} with ${m.expect}`, ok, `got ${got}`, seconds(start));
     if (!args.includes("--keep")) rmSync(dir, { recursive: true, force: true });
   });
   console.log(`terraform: ${MUTATIONS.length} mutations in ${seconds(t)}`);
