@@ -16,9 +16,9 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { availableParallelism } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { installedBindings, realMirrorDirs, requiredProviders, satisfies, schemaFile, selfSignedCertificate, usedTypes } from "./provider-mirror.mjs";
+import { TARGET, installedBindings, realMirrorDirs, requiredProviders, satisfies, schemaFile, selfSignedCertificate, usedTypes } from "./provider-mirror.mjs";
 import { schemaDifferences } from "./compare-schema.mjs";
-import { REQUIRED_UNDER_CI, chooseRealProviders, findRealProviders, startRealProviders } from "./real-providers.mjs";
+import { REQUIRED_UNDER_CI, chooseRealProviders, findRealProviders, realProviderVerdict, startRealProviders } from "./real-providers.mjs";
 import { startStandIns } from "./standin-servers.mjs";
 import { EXAMPLE_VARIABLES, VARIANTS } from "./variants.mjs";
 import { MUTATIONS } from "./mutations.mjs";
@@ -173,14 +173,9 @@ process.on("exit", () => {
   rmSync(join(BUILD, "real", "sockets"), { recursive: true, force: true });
 });
 problems.push(...realServers.problems);
-if (problems.length) {
-  const lines = problems.map((p) => `  - ${p}`).join("\n");
-  if (process.env.CI) {
-    console.error(`terraform: the real providers the stage was given cannot all be used (real mirrors: ${mirrors.join(", ") || "none"}):\n${lines}\nUnder CI the stage does not fall back to a stand-in. docs/terraform-check.md#which-providers-are-real`);
-    process.exit(1);
-  }
-  console.log(`terraform: WARNING, real providers not used; the stacks they were for are judged by stand-ins (under CI this fails):\n${lines}`);
-}
+const verdict = realProviderVerdict(problems, { ci: !!process.env.CI, mirrors });
+if (verdict.message) (verdict.fail ? console.error : console.log)(verdict.message);
+if (verdict.fail) process.exit(1);
 // Each real provider's schema, read once from it: the stand-in that Terraform attaches to serves
 // it (only the types in use), and passes every validation to the real provider.
 const captured = await captureRealSchemas(realServers.started);
@@ -322,7 +317,37 @@ if (!args.includes("--no-mutations")) {
     record(`mutation of ${m.base.group}/${m.base.name}, "${m.name}": fails at ${m.step} with ${m.expect}`, ok, `got ${got}`, seconds(start));
     if (!args.includes("--keep")) rmSync(dir, { recursive: true, force: true });
   });
-  console.log(`terraform: ${MUTATIONS.length} mutations in ${seconds(t)}`);
+  await realProviderMutations();
+  console.log(`terraform: ${MUTATIONS.length + 3} mutations in ${seconds(t)}`);
+}
+
+/**
+ * The report cannot lie about a real provider: a planted mirror whose provider cannot be used
+ * (a damaged packed zip, a provider that says another version than its folder) and a machine
+ * without the real AWS 5 must each be a problem that stops the stage under CI.
+ */
+async function realProviderMutations() {
+  const planted = join(BUILD, "planted");
+  rmSync(planted, { recursive: true, force: true });
+  const at = join(planted, "registry.terraform.io", "hashicorp", "aws");
+  mkdirSync(join(at, "5.100.0", TARGET), { recursive: true });
+  writeFileSync(join(at, `terraform-provider-aws_5.99.0_${TARGET}.zip`), "not a zip");
+  const exe = join(at, "5.100.0", TARGET, "terraform-provider-aws_v5.100.0_x5");
+  writeFileSync(exe, "#!/bin/sh\necho 'Starting github.com/hashicorp/terraform-provider-aws@5.99.1 (go)...'\nexec sleep 30\n", { mode: 0o755 });
+  const cases = [
+    ["a damaged packed zip", [{ source: "hashicorp/aws", version: "5.99.0", zip: join(at, `terraform-provider-aws_5.99.0_${TARGET}.zip`) }], /the packed mirror's zip could not be unpacked/],
+    ["a provider that says another version", [{ source: "hashicorp/aws", version: "5.100.0", dir: join(at, "5.100.0", TARGET) }], /says it is 5\.99\.1, not the 5\.100\.0 its folder names/],
+    ["no real AWS 5 under CI", [], /no real hashicorp\/aws for "~> 5\.0"/],
+  ];
+  for (const [name, found, expect] of cases) {
+    const start = Date.now();
+    const { chosen, problems } = chooseRealProviders(found, new Map([["hashicorp/aws", new Set(["~> 5.0"])]]), REQUIRED_UNDER_CI);
+    const servers = await startRealProviders(chosen, { buildDir: join(planted, "build") });
+    servers.stop();
+    const verdict = realProviderVerdict([...problems, ...servers.problems], { ci: true, mirrors: [planted] });
+    record(`mutation of the real providers, "${name}": stops the stage under CI with ${expect}`, verdict.fail && expect.test(verdict.message), `got ${verdict.message || "no problem"}`, seconds(start));
+  }
+  rmSync(planted, { recursive: true, force: true });
 }
 
 const failed = results.filter((r) => !r.ok).length;

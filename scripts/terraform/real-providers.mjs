@@ -69,6 +69,23 @@ export function chooseRealProviders(found, wanted, required = []) {
   return { chosen, problems };
 }
 
+/**
+ * What the stage does about the problems: under CI it stops (`fail`), never falling back to a
+ * stand-in; elsewhere it warns and the stacks those providers were for are judged by stand-ins.
+ * `message` says each problem with its fix; empty when there is none.
+ */
+export function realProviderVerdict(problems, { ci, mirrors }) {
+  if (!problems.length) return { fail: false, message: "" };
+  const lines = problems.map((p) => `  - ${p}`).join("\n");
+  if (ci) {
+    return {
+      fail: true,
+      message: `terraform: the real providers the stage was given cannot all be used (real mirrors: ${mirrors.join(", ") || "none"}):\n${lines}\nUnder CI the stage does not fall back to a stand-in. See docs/terraform-check.md#which-providers-are-real`,
+    };
+  }
+  return { fail: false, message: `terraform: WARNING, real providers not used; the stacks they were for are judged by stand-ins (under CI this fails):\n${lines}` };
+}
+
 // ---- packed mirrors ----------------------------------------------------------------------------
 
 /** The entries of a zip file (central directory): name, method, sizes, where its data starts. */
@@ -163,14 +180,20 @@ export function startRealProvider({ source, version, dir }, socketDir, timeoutMs
       if (said && said !== version) return fail(`says it is ${said}, not the ${version} its folder names`);
       const m = /TF_REATTACH_PROVIDERS='([^']+)'/.exec(out);
       if (!m) return;
+      let reattach;
+      try {
+        reattach = Object.values(JSON.parse(m[1]))[0];
+      } catch {
+        return fail("printed a TF_REATTACH_PROVIDERS line that is not JSON");
+      }
       clearTimeout(timer);
-      const all = JSON.parse(m[1]);
-      resolve({ reattach: Object.values(all)[0], child });
+      resolve({ reattach, child });
     };
     child.stdout.on("data", take);
     child.stderr.on("data", take);
     child.on("error", (e) => fail(`could not be started (${e.message})`));
-    child.on("exit", (code) => fail(`exited with ${code} before it served`));
+    // "close", not "exit": by then everything it printed has been read.
+    child.on("close", (code) => fail(`exited with ${code} before it served`));
   });
 }
 
