@@ -88,6 +88,21 @@ describe("schema read from a prebuilt binding", () => {
     expect(aws.data_source_schemas.aws_region.block.attributes!.name).toEqual({ type: "string", optional: true, computed: true });
   });
 
+  test("a data source's nested blocks that only the provider fills are blocks, as the real provider has them (AWS 5.100)", () => {
+    const rule = bindingSchema(binding("aws-v5"), ["aws_lb_listener_rule"]).data_source_schemas.aws_lb_listener_rule.block;
+    const action = rule.block_types!.action;
+    expect(action.block.attributes!.authenticate_cognito).toBeUndefined();
+    expect(action.block.block_types!.authenticate_cognito).toMatchObject({ nesting_mode: "single", block: { attributes: { scope: { type: "string", computed: true } } } });
+    expect(action.block.block_types!.forward.block.block_types!.stickiness).toMatchObject({ nesting_mode: "single", block: { attributes: { enabled: { type: "bool", computed: true } } } });
+    expect(rule.block_types!.condition.block.block_types!.host_header).toMatchObject({ nesting_mode: "single" });
+  });
+
+  test("collections of collections keep their element type (a list of maps of strings)", () => {
+    const analyzer = bindingSchema(binding("aws-v5"), ["aws_accessanalyzer_analyzer"]).resource_schemas.aws_accessanalyzer_analyzer.block;
+    const exclusion = analyzer.block_types!.configuration.block.block_types!.unused_access.block.block_types!.analysis_rule.block.block_types!.exclusion.block;
+    expect(exclusion.attributes!.resource_tags).toEqual({ type: ["list", ["map", "string"]], optional: true });
+  });
+
   test("the provider block, without the alias meta-argument", () => {
     expect(cloudflare.provider.block.attributes!.api_token).toEqual({ type: "string", optional: true });
     expect(cloudflare.provider.block.attributes!.alias).toBeUndefined();

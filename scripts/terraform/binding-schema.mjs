@@ -18,14 +18,19 @@ import { isMain } from "../is-main.mjs";
 
 const PRIMITIVE = { string: "string", number: "number", boolean: "bool", any: "dynamic" };
 
-/** The cty type of a simple argument from its HCL kind and storage class (`stringList`, `numberMap`, …). */
+/**
+ * The cty type of a simple argument from its HCL kind and storage class (`stringList`, `numberMap`,
+ * and nested ones, innermost first: `stringMapList` is a list of maps of strings). The outer kind
+ * says list or set; an inner collection is read as a list (the binding does not say set).
+ */
 function simpleType(kind, storage) {
   if (kind === "simple") return PRIMITIVE[storage] ?? "dynamic";
-  const element = storage.replace(/(List|Map)$/, "");
-  const inner = PRIMITIVE[element] ?? "dynamic";
-  if (kind === "list" || kind === "set") return [kind, inner];
-  if (kind === "map") return ["map", inner];
-  return "dynamic";
+  if (!["list", "set", "map"].includes(kind)) return "dynamic";
+  const [, base, nesting] = /^(string|number|boolean|any)((?:List|Map)*)(?:List|Map)$/.exec(storage) ?? [];
+  if (!base) return [kind, "dynamic"];
+  let inner = PRIMITIVE[base];
+  for (const k of nesting.match(/List|Map/g) ?? []) inner = [k === "Map" ? "map" : "list", inner];
+  return [kind, inner];
 }
 
 /** Whether a block holds a dynamic-typed attribute, at any depth. */
@@ -113,8 +118,12 @@ class Module {
     const types = new Map();
     if (!cls) return types;
     const fields = new Map();
-    for (const [, field, ctor, tfName, wrapsSet] of cls.body.matchAll(/this\.(_\w+) = new (?:\w+\.)?(\w+)\(this, "(\w+)"(?:, (true|false))?\)/g)) {
-      fields.set(field, { ctor, tfName, wrapsSet: wrapsSet === "true" });
+    // The generator comments each complex field with its flags; an attribute has at least one of
+    // them set, so a field with none is a block (a data source's computed `action { forward { … } }`).
+    const FIELD = /(?:\/\/ \w+ - computed: (true|false), optional: (true|false), required: (true|false)\s*)?this\.(_\w+) = new (?:\w+\.)?(\w+)\(this, "(\w+)"(?:, (true|false))?\)/g;
+    for (const [, computed, optional, required, field, ctor, tfName, wrapsSet] of cls.body.matchAll(FIELD)) {
+      const block = computed === "false" && optional === "false" && required === "false";
+      fields.set(field, { ctor, tfName, wrapsSet: wrapsSet === "true", block });
     }
     for (const [, , expr] of cls.body.matchAll(GETTER)) {
       const simple = /this\.(\w+)\('(\w+)'\)/.exec(expr);
@@ -126,9 +135,16 @@ class Module {
       }
       const field = /^this\.(_\w+)$/.exec(expr.trim());
       const complex = field && fields.get(field[1]);
-      if (complex) types.set(complex.tfName, this.complexType(complex.ctor, complex.wrapsSet));
+      if (complex) types.set(complex.tfName, complex.block ? { block: this.computedBlock(complex.ctor, complex.wrapsSet) } : this.complexType(complex.ctor, complex.wrapsSet));
     }
     return types;
+  }
+
+  /** A block with no arguments, only attributes the provider reads (a data source's), as `block_types` holds it. */
+  computedBlock(ctor, wrapsSet) {
+    const element = ctor.endsWith("OutputReference") ? ctor : /return new (?:\w+\.)?(\w+OutputReference)\(/.exec(this.classes.get(ctor)?.body ?? "")?.[1];
+    const nesting = ctor.endsWith("OutputReference") ? "single" : ctor.endsWith("Map") ? "map" : wrapsSet ? "set" : "list";
+    return { nesting_mode: nesting, block: this.block({ hclBody: "", interfaceName: "", className: element }) };
   }
 
   /** The cty type of a complex attribute held by an instance of `ctor` (XOutputReference, XList, XMap). */
@@ -157,7 +173,9 @@ class Module {
     const optional = interfaceProps(this.dts, interfaceName);
     const camel = (name) => name.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
     if (optional.size === 0 && entries.size > 0) throw new Error(`no interface ${interfaceName} in the binding's declarations`);
-    const prop = (name) => optional.get(camel(name)) ?? optional.get(`${camel(name)}Attribute`);
+    // The generator's camel case capitalizes after a digit (`m3u8_settings` → m3U8Settings): match without case.
+    const folded = new Map([...optional].map(([k, v]) => [k.toLowerCase(), v]));
+    const prop = (name) => optional.get(camel(name)) ?? optional.get(`${camel(name)}Attribute`) ?? folded.get(camel(name).toLowerCase()) ?? folded.get(`${camel(name)}Attribute`.toLowerCase());
     const isOptional = (name) => prop(name)?.optional ?? true;
     const getters = className ? this.getters(className) : new Map();
     const block = { attributes: {}, block_types: {} };
@@ -197,7 +215,9 @@ class Module {
       block.attributes[name] = { type, ...(opt ? { optional: true } : { required: true }), ...(computed ? { computed: true } : {}) };
     }
     for (const [name, type] of getters) {
-      if (!entries.has(name)) block.attributes[name] = { type, computed: true };
+      if (entries.has(name)) continue;
+      if (type.block) (block.block_types ??= {})[name] = type.block;
+      else block.attributes[name] = { type, computed: true };
     }
     if (Object.keys(block.block_types).length === 0) delete block.block_types;
     return block;

@@ -17,7 +17,7 @@ import { availableParallelism } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { TARGET, installedBindings, realMirrorDirs, requiredProviders, satisfies, schemaFile, selfSignedCertificate, usedTypes } from "./provider-mirror.mjs";
-import { schemaDifferences } from "./compare-schema.mjs";
+import { flagDifferences, schemaDifferences } from "./compare-schema.mjs";
 import { REQUIRED_UNDER_CI, chooseRealProviders, findRealProviders, realProviderVerdict, startRealProviders } from "./real-providers.mjs";
 import { startStandIns } from "./standin-servers.mjs";
 import { EXAMPLE_VARIABLES, VARIANTS } from "./variants.mjs";
@@ -166,7 +166,10 @@ const allConfigs = [...configs, ...mutated.map((m) => m.config)];
 const mirrors = realMirrorDirs();
 const found = mirrors.flatMap((m) => findRealProviders(m));
 const wanted = requiredProviders(allConfigs);
-const { chosen, problems } = chooseRealProviders(found, wanted, process.env.CI ? REQUIRED_UNDER_CI : []);
+// The real AWS 5 provider's schema also says which AWS 6 arguments are computed: wanted with AWS 6.
+if (wanted.has("hashicorp/aws")) wanted.get("hashicorp/aws").add("~> 5.0");
+const { chosen, problems, unused } = chooseRealProviders(found, wanted, process.env.CI ? REQUIRED_UNDER_CI : [], { explicit: !!process.env.TF_PROVIDER_MIRROR });
+for (const note of unused) console.log(`terraform: not used: ${note}`);
 const realServers = await startRealProviders(chosen, { buildDir: join(BUILD, "real") });
 process.on("exit", () => {
   realServers.stop();
@@ -253,6 +256,20 @@ for (const [at, real] of Object.entries(captured)) {
   const diffs = schemaDifferences(schema, real, types);
   const count = types.resources.length + types.data.length;
   record(`schema read from ${binding.binding} (${source} ${binding.version}) = real ${source} ${version}, for the ${count} types the stacks use`, diffs.length === 0, diffs.join("\n"), seconds(start));
+}
+
+// The Cloudflare 5 stand-in's schema, read from its binding, against what the provider's source
+// says (required, optional, computed only) for the types the stacks use.
+{
+  const start = Date.now();
+  const flags = computedFrom["cloudflare/cloudflare@5"].schema;
+  const binding = installedBindings().find((b) => b.source === "cloudflare/cloudflare" && b.version.startsWith("5."));
+  const types = usedTypes(allConfigs).filter((t) => flags.resource_schemas[t] || flags.data_source_schemas[t]);
+  if (binding && types.length) {
+    const { schema } = schemaFile(join(BUILD, "schema", "schemas"), { ...binding, kind: "stand-in" }, types);
+    const diffs = flagDifferences(schema, { resource_schemas: flags.resource_schemas, data_source_schemas: flags.data_source_schemas });
+    record(`schema read from ${binding.binding} (cloudflare/cloudflare ${binding.version}) = Cloudflare ${binding.version}'s source on required/optional/computed, for the ${types.length} types the stacks use`, diffs.length === 0, diffs.join("\n"), seconds(start));
+  }
 }
 
 // ---- 4. every stack: init, validate, mocked plan and apply -----------------------------------------

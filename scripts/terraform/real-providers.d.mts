@@ -4,7 +4,7 @@ export interface Reattach { Protocol: string; ProtocolVersion: number; Pid: numb
 export interface Chosen { source: string; version: string; constraints: string[]; provider: RealProvider }
 export const REQUIRED_UNDER_CI: { source: string; constraint: string }[];
 export function findRealProviders(root: string, target?: string): RealProvider[];
-export function chooseRealProviders(found: RealProvider[], wanted: Map<string, Set<string>>, required?: { source: string; constraint: string }[]): { chosen: Chosen[]; problems: string[] };
+export function chooseRealProviders(found: RealProvider[], wanted: Map<string, Set<string>>, required?: { source: string; constraint: string }[], options?: { explicit?: boolean }): { chosen: Chosen[]; problems: string[]; unused: string[] };
 export function realProviderVerdict(problems: string[], options: { ci: boolean; mirrors: string[] }): { fail: boolean; message: string };
 export function zipEntries(file: string): { name: string; method: number; compressedSize: number; size: number; headerOffset: number; dataOffset: number }[];
 export function unpackProvider(zip: string, dir: string): Promise<string>;

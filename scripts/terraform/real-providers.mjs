@@ -38,12 +38,14 @@ export function findRealProviders(root, target = TARGET) {
 /**
  * Which real provider serves each (source, constraint) the stacks require, and what is wrong.
  * `found`: findRealProviders' entries; `wanted`: source → Set of constraints (requiredProviders);
- * `required`: (source, constraint) pairs that must be real (REQUIRED_UNDER_CI under CI).
- * Returns { chosen: [{ source, version, constraints, provider }], problems: [text] }.
+ * `required`: (source, constraint) pairs that must be real (REQUIRED_UNDER_CI under CI);
+ * `explicit`: the mirrors were named (TF_PROVIDER_MIRROR), so each of their providers is meant to be used.
+ * Returns { chosen: [{ source, version, constraints, provider }], problems: [text], unused: [text] }.
  */
-export function chooseRealProviders(found, wanted, required = []) {
+export function chooseRealProviders(found, wanted, required = [], { explicit = true } = {}) {
   const chosen = [];
   const problems = [];
+  const unused = [];
   for (const [source, constraints] of wanted) {
     for (const constraint of constraints) {
       const fits = found.filter((p) => p.source === source && satisfies(p.version, constraint));
@@ -57,8 +59,9 @@ export function chooseRealProviders(found, wanted, required = []) {
   for (const p of found) {
     if (chosen.some((c) => c.provider === p) || !wanted.has(p.source)) continue;
     // Given for a provider the stacks use, in a version none of them can use: the judge would
-    // silently be a stand-in.
-    problems.push(`${p.source} ${p.version} (${p.zip ?? p.dir}) fits none of the stacks' constraints (${[...wanted.get(p.source)].join(", ")}): put a version that fits in the mirror`);
+    // silently be a stand-in. (A provider of the machine's own plugin folder that the stacks
+    // checked this time do not need, `--only` the current track, is only said.)
+    (explicit ? problems : unused).push(`${p.source} ${p.version} (${p.zip ?? p.dir}) fits none of the stacks' constraints (${[...wanted.get(p.source)].join(", ")}): put a version that fits in the mirror`);
   }
   for (const { source, constraint } of required) {
     const needs = [...(wanted.get(source) ?? [])].filter((c) => c === constraint);
@@ -66,7 +69,7 @@ export function chooseRealProviders(found, wanted, required = []) {
       problems.push(`no real ${source} for "${constraint}" in ${found.length ? "the real mirrors" : "any real mirror"}: the stage must judge those stacks with the real provider under CI. Put it in /opt/tf-plugins or a folder named by TF_PROVIDER_MIRROR (\`terraform providers mirror <dir>\` in a stack folder fills one)`);
     }
   }
-  return { chosen, problems };
+  return { chosen, problems, unused };
 }
 
 /**
