@@ -56,7 +56,7 @@ export function installedBindings(nodeModules = resolve("node_modules")) {
   return dirs.flatMap((dir) => {
     try {
       const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
-      const provider = pkg.cdktf?.provider;
+      const provider = pkg.cdktf?.provider ?? pkg.cdktn?.provider; // cdktf's bindings, or CDK Terrain's
       if (!provider?.name) return [];
       return [{ dir, source: provider.name.replace(/^registry\.terraform\.io\//, ""), version: provider.version, binding: `${pkg.name}@${pkg.version}` }];
     } catch {
