@@ -8,8 +8,13 @@
 // (TF_PROVIDER_MIRROR, else /opt/tf-plugins), else schema-only stand-ins built from the prebuilt
 // bindings (provider-mirror.mjs); the report says which is which. See docs/terraform-check.md.
 //
-//   node scripts/terraform/check.mjs [--only stack,…] [--no-mutations] [--keep]
-//   (npm run terraform:check)
+//   node scripts/terraform/check.mjs [--only=stack,…] [--no-mutations] [--keep]
+//   node scripts/terraform/check.mjs --app "node scripts/app.mjs platform/main.ts" [--vars=values.json]
+//   (npm run terraform:check -- …)
+//
+// `--app`: a team's own app instead of the project's stacks: the command synthesizes it (into the
+// folder CDKTF_OUTDIR names, as `cdktf synth` runs an app), and each of its stacks is judged as the
+// shipped ones are. `--vars`: a JSON file of example values for its variables without a default.
 import { execFileSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -27,7 +32,34 @@ import { testFile } from "./test-file.mjs";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const BUILD = join(ROOT, ".build", "terraform");
 const args = process.argv.slice(2);
-const only = args.find((a) => a.startsWith("--only="))?.slice(7).split(",");
+/** The value of `--name=value` or `--name value`. */
+function option(name) {
+  const at = args.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (at < 0) return undefined;
+  const value = args[at] === `--${name}` ? args[at + 1] : args[at].slice(name.length + 3);
+  if (!value || value.startsWith("--")) {
+    console.error(`terraform: --${name} needs a value, e.g. --app "node scripts/app.mjs platform/main.ts"`);
+    process.exit(1);
+  }
+  return value;
+}
+const only = option("only")?.split(",");
+const app = option("app");
+const varsFile = option("vars");
+// A team's app: the project's own mutations start from the project's stacks, which are not synthesized.
+if (app) {
+  args.push("--no-mutations");
+  console.log("terraform: --app: the team's app only; the project's own stacks and mutations are not run (npm run terraform:check runs them)");
+}
+const examples = { ...EXAMPLE_VARIABLES };
+if (varsFile) {
+  try {
+    Object.assign(examples, JSON.parse(readFileSync(varsFile, "utf8")));
+  } catch (e) {
+    console.error(`terraform: --vars=${varsFile}: ${e.code === "ENOENT" ? "no such file" : e.message} (a JSON object: variable name → example value)`);
+    process.exit(1);
+  }
+}
 const started = Date.now();
 const seconds = (t) => `${((Date.now() - t) / 1000).toFixed(1)} s`;
 
@@ -119,19 +151,24 @@ const fixtures = join(BUILD, "fixtures");
 await selfSignedCertificate(fixtures, "origin-pull", "origin-pull.example.net");
 const variants = JSON.parse(JSON.stringify(VARIANTS).replaceAll("FIXTURES/", `${relative(ROOT, fixtures)}/`));
 
-const documented = documentedEntries();
-const synths = [
-  { group: "shipped", argv: [] },
-  { group: "example", argv: ["examples/typescript/main.ts"] },
-  { group: "variant", argv: [], context: { stacks: variants } },
-  ...documented.map((d) => ({ group: d.group, argv: [d.entry] })),
-];
+const documented = app ? [] : documentedEntries();
+const synths = app
+  ? [{ group: "app", command: app }]
+  : [
+      { group: "shipped", argv: [] },
+      { group: "example", argv: ["examples/typescript/main.ts"] },
+      { group: "variant", argv: [], context: { stacks: variants } },
+      ...documented.map((d) => ({ group: d.group, argv: [d.entry] })),
+    ];
 let t = Date.now();
 // The first builds what the others reuse (scripts/build.mjs); then the rest side by side.
-const synthOne = async ({ group, argv, context }) => {
+const synthOne = async ({ group, argv, context, command }) => {
   const env = { CDKTF_OUTDIR: join(BUILD, "synth", group), ...(context ? { CDKTF_CONTEXT_JSON: JSON.stringify(context) } : {}) };
-  const r = await run(process.execPath, ["scripts/app.mjs", ...argv], { env });
-  if (r.code !== 0) throw new Error(`synth of ${group} stacks failed:\n${r.out}`);
+  const r = command ? await run("/bin/sh", ["-c", command], { env }) : await run(process.execPath, ["scripts/app.mjs", ...argv], { env });
+  if (r.code !== 0) {
+    console.error(`terraform: synth of ${command ? `the app (${command})` : `the ${group} stacks`} failed:\n${r.out}`);
+    process.exit(1);
+  }
 };
 await synthOne(synths[0]);
 try {
@@ -139,8 +176,12 @@ try {
 } finally {
   for (const d of documented) rmSync(d.dir, { recursive: true, force: true });
 }
-const allStacks = synths.flatMap(({ group }) => {
+const allStacks = synths.flatMap(({ group, command }) => {
   const dir = join(BUILD, "synth", group, "stacks");
+  if (!existsSync(dir)) {
+    console.error(`terraform: ${command ? `the app (${command})` : `the ${group} synth`} wrote no stacks to ${relative(ROOT, dir)}: does it synthesize with cdktf's App, which writes where CDKTF_OUTDIR says?`);
+    process.exit(1);
+  }
   return readdirSync(dir).map((name) => ({ group, name, dir: join(dir, name), config: JSON.parse(readFileSync(join(dir, name, "cdk.tf.json"), "utf8")) }));
 });
 const stacks = allStacks.filter((s) => !only || only.includes(s.name));
@@ -200,7 +241,7 @@ for (const p of schemaOnly.report) {
     ? `REAL (${real.from}${real.provider.zip ? ", unpacked" : ""}), started once: judges every validation of these stacks; Terraform reads its own schema (the types in use) from a stand-in that passes every validation to it`
     : p.from.endsWith("-empty")
       ? "stand-in with no resource types (no binding installed; the reference declares it for its lock file only)"
-      : `stand-in serving the schema of ${p.from}${computed && !p.kind.includes("real schema") ? `; optional arguments computed where ${computed.label} says so` : "; computed only where the binding says (read-only attributes, id)"}`;
+      : `stand-in serving the schema of ${p.from}${computed && !p.kind.includes("real schema") ? `; optional arguments computed where ${computed.label} says so` : "; computed only where the binding says (read-only attributes, id, arguments its generator's comments call computed)"}`;
   console.log(`  ${p.source} ${p.constraint}: ${p.version}, ${what}`);
 }
 
@@ -264,7 +305,9 @@ for (const [at, real] of Object.entries(captured)) {
   const start = Date.now();
   const flags = computedFrom["cloudflare/cloudflare@5"].schema;
   const binding = installedBindings().find((b) => b.source === "cloudflare/cloudflare" && b.version.startsWith("5."));
-  const types = usedTypes(allConfigs).filter((t) => flags.resource_schemas[t] || flags.data_source_schemas[t]);
+  // Only stacks on Cloudflare 5: some of its type names are Cloudflare 4's too.
+  const onFive = allConfigs.filter((c) => [...(requiredProviders([c]).get("cloudflare/cloudflare") ?? [])].some((v) => binding && satisfies(binding.version, v)));
+  const types = usedTypes(onFive).filter((t) => flags.resource_schemas[t] || flags.data_source_schemas[t]);
   if (binding && types.length) {
     const { schema } = schemaFile(join(BUILD, "schema", "schemas"), { ...binding, kind: "stand-in" }, types);
     const diffs = flagDifferences(schema, { resource_schemas: flags.resource_schemas, data_source_schemas: flags.data_source_schemas });
@@ -285,7 +328,7 @@ function workDir(stack, name, config = stack.config) {
   cpSync(stack.dir, dir, { recursive: true });
   writeFileSync(join(dir, "cdk.tf.json"), JSON.stringify(config, null, 2));
   mkdirSync(join(dir, "tests"), { recursive: true });
-  writeFileSync(join(dir, "tests", "check.tftest.hcl"), testFile(config, EXAMPLE_VARIABLES, schemaOnly.resourceSchema));
+  writeFileSync(join(dir, "tests", "check.tftest.hcl"), testFile(config, examples, schemaOnly.resourceSchema));
   return dir;
 }
 
@@ -314,7 +357,12 @@ const jobs = [...stacks].sort((a, b) => JSON.stringify(b.config).length - JSON.s
 await pool(jobs, async (stack) => {
   const start = Date.now();
   const name = `${stack.group}/${stack.name}`;
-  const dir = workDir(stack, `${stack.group}.${stack.name}`);
+  let dir;
+  try {
+    dir = workDir(stack, `${stack.group}.${stack.name}`);
+  } catch (e) {
+    return record(`${name}: its test file`, false, e.message, seconds(start));
+  }
   const failed = await terraform(dir, stack.config);
   record(`${name}: init + validate + mocked plan/apply, judged by ${schemaOnly.judgedBy(stack.config)}`, !failed, failed && `terraform ${failed.step} failed:\n${failed.out}`, seconds(start));
   if (!failed && !args.includes("--keep")) rmSync(dir, { recursive: true, force: true });
