@@ -3,10 +3,13 @@
 //
 // For each stack: `terraform init -backend=false`, `terraform validate`, and `terraform test`
 // with `mock_provider` for every provider, running a plan and an apply with example variables.
-// Then mutations of a synthesized stack, each of which must fail for its stated reason, show
-// that the check can fail. Providers: the real ones from a local mirror where they fit
-// (TF_PROVIDER_MIRROR, else /opt/tf-plugins), else schema-only stand-ins built from the prebuilt
-// bindings (provider-mirror.mjs); the report says which is which. See docs/terraform-check.md.
+// Then mutations of synthesized stacks (and of the real providers' mirror), each of which must
+// fail at its step for its stated reason, show that the check can fail. Providers: the real ones
+// from a local mirror where they fit (TF_PROVIDER_MIRROR, else /opt/tf-plugins; real-providers.mjs),
+// started once and judging every validation through a stand-in that serves their own schema;
+// else schema-only stand-ins built from the prebuilt bindings (standin-servers.mjs). A real
+// provider that cannot be used stops the stage under CI; the report says which provider judged
+// each stack. See docs/terraform-check.md.
 //
 //   node scripts/terraform/check.mjs [--only=stack,…] [--no-mutations] [--keep]
 //   node scripts/terraform/check.mjs --app "node scripts/app.mjs platform/main.ts" [--vars=values.json]
