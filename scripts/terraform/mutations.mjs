@@ -10,18 +10,23 @@ function first(config, type, where = () => true) {
   return entry;
 }
 
-export const MUTATIONS = [
-  {
-    base: "shipped/article",
-    name: "misspelled Cloudflare argument",
+/** The first `type`'s `zone_id` misspelled `zone_idd`: an argument its provider does not have. */
+function misspelledZoneId(base, name, type) {
+  return {
+    base,
+    name,
     step: "validate",
     expect: /Extraneous JSON object property[\s\S]*zone_idd/,
     mutate(config) {
-      const [, record] = first(config, "cloudflare_record");
+      const [, record] = first(config, type);
       record.zone_idd = record.zone_id;
       delete record.zone_id;
     },
-  },
+  };
+}
+
+export const MUTATIONS = [
+  misspelledZoneId("shipped/article", "misspelled Cloudflare argument", "cloudflare_record"),
   {
     base: "shipped/article",
     name: "reference to a TLS attribute that does not exist",
@@ -134,17 +139,7 @@ export const MUTATIONS = [
     },
   },
   // ---- the current track (AWS 6, Cloudflare 5.14) ----
-  {
-    base: "shipped/apps-current",
-    name: "misspelled Cloudflare 5 argument",
-    step: "validate",
-    expect: /Extraneous JSON object property[\s\S]*zone_idd/,
-    mutate(config) {
-      const [, record] = first(config, "cloudflare_dns_record");
-      record.zone_idd = record.zone_id;
-      delete record.zone_id;
-    },
-  },
+  misspelledZoneId("shipped/apps-current", "misspelled Cloudflare 5 argument", "cloudflare_dns_record"),
   {
     base: "shipped/apps-current",
     name: "Cloudflare 5 required argument removed",
