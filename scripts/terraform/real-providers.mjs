@@ -3,7 +3,8 @@
 // writes), started once each in their debug mode, and checked: a provider the stage was given
 // that it cannot use (its version fits no stack, it will not start, it says it is another
 // version) is a problem, and so is a provider the project's CI must judge with that has no real
-// copy (REQUIRED_UNDER_CI). check.mjs stops on any problem under CI and says each one with its fix.
+// copy (REQUIRED_UNDER_CI). check.mjs stops on any problem under CI and says each one with its
+// fix; elsewhere it warns.
 import { spawn } from "node:child_process";
 import { createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, readSync, closeSync, readdirSync, rmSync, statSync, writeFileSync, chmodSync, fstatSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -13,7 +14,8 @@ import { TARGET, satisfies } from "./provider-mirror.mjs";
 
 /**
  * Providers the project's CI judges with the real provider, never with a stand-in: the
- * reference track's AWS provider, which the CI machine has in its plugin folder.
+ * reference track's AWS provider, which the CI machine has in its plugin folder. Missing, it is a
+ * problem (an error under CI, a warning elsewhere).
  */
 export const REQUIRED_UNDER_CI = [{ source: "hashicorp/aws", constraint: "~> 5.0" }];
 
