@@ -88,6 +88,42 @@ describe("schema read from a prebuilt binding", () => {
     expect(aws.data_source_schemas.aws_region.block.attributes!.name).toEqual({ type: "string", optional: true, computed: true });
   });
 
+  test("a data source's nested blocks that only the provider fills are blocks, as the real provider has them (AWS 5.100)", () => {
+    const rule = bindingSchema(binding("aws-v5"), ["aws_lb_listener_rule"]).data_source_schemas.aws_lb_listener_rule.block;
+    const action = rule.block_types!.action;
+    expect(action.block.attributes!.authenticate_cognito).toBeUndefined();
+    expect(action.block.block_types!.authenticate_cognito).toMatchObject({ nesting_mode: "single", block: { attributes: { scope: { type: "string", computed: true } } } });
+    expect(action.block.block_types!.forward.block.block_types!.stickiness).toMatchObject({ nesting_mode: "single", block: { attributes: { enabled: { type: "bool", computed: true } } } });
+    expect(rule.block_types!.condition.block.block_types!.host_header).toMatchObject({ nesting_mode: "single" });
+  });
+
+  test("collections of collections keep their element type (a list of maps of strings)", () => {
+    const analyzer = bindingSchema(binding("aws-v5"), ["aws_accessanalyzer_analyzer"]).resource_schemas.aws_accessanalyzer_analyzer.block;
+    const exclusion = analyzer.block_types!.configuration.block.block_types!.unused_access.block.block_types!.analysis_rule.block.block_types!.exclusion.block;
+    expect(exclusion.attributes!.resource_tags).toEqual({ type: ["list", ["map", "string"]], optional: true });
+  });
+
+  test("an optional argument the generator's comment calls computed is computed (Cloudflare 5.14's DNS record settings)", () => {
+    const record = bindingSchema(binding("cloudflare-v5"), ["cloudflare_dns_record"]).resource_schemas.cloudflare_dns_record.block;
+    expect(record.attributes!.settings).toMatchObject({ optional: true, computed: true, nested_type: { nesting_mode: "single" } });
+    expect(record.attributes!.comment).toEqual({ type: "string", optional: true });
+  });
+
+  test("both generated styles: cdktf's bindings and CDK Terrain's (cdktn) read to the same schema", () => {
+    // __tests__/fixtures/bindings/cdktn-provider-archive: an excerpt of @cdktn/provider-archive 14.0.1,
+    // trimmed by hand (`static tfResourceType`, `cdktn.` base classes, fields as class fields).
+    const cdktn = bindingSchema(join(__dirname, "..", "fixtures", "bindings", "cdktn-provider-archive"), ["archive_file"]);
+    const cdktf = bindingSchema(binding("archive"), ["archive_file"]);
+    expect(cdktn).toMatchObject({ source: "registry.terraform.io/hashicorp/archive", version: "2.8.1", binding: "@cdktn/provider-archive@14.0.1" });
+    const fork = cdktn.data_source_schemas.archive_file.block;
+    const upstream = cdktf.data_source_schemas.archive_file.block;
+    expect(Object.keys(fork.attributes!).sort()).toEqual(["excludes", "id", "output_md5", "output_path"]);
+    for (const name of Object.keys(fork.attributes!)) expect({ name, ...fork.attributes![name] }).toEqual({ name, ...upstream.attributes![name] });
+    expect(fork.block_types).toEqual({ source: upstream.block_types!.source });
+    expect(fork.block_types!.source).toEqual({ nesting_mode: "set", block: { attributes: { content: { type: "string", required: true }, filename: { type: "string", required: true } } } });
+    expect(cdktn.resource_schemas).toEqual({});
+  });
+
   test("the provider block, without the alias meta-argument", () => {
     expect(cloudflare.provider.block.attributes!.api_token).toEqual({ type: "string", optional: true });
     expect(cloudflare.provider.block.attributes!.alias).toBeUndefined();

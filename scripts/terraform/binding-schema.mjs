@@ -1,12 +1,16 @@
-// A provider's schema, read back from its prebuilt CDKTF binding (node_modules/@cdktf/provider-*).
+// A provider's schema, read back from its prebuilt binding (node_modules/@cdktf/provider-*, @cdktn/provider-*).
 //
 // The bindings are generated from the providers' own schemas, and the generated code keeps what
 // Terraform checks: every configurable argument with its Terraform name, whether it is a block and
 // how it nests (`synthesizeHclAttributes()` and the `<struct>ToHclTerraform` functions), which
 // arguments are optional (`?` in the config interfaces of index.d.ts), and every readable attribute
 // with its type (the getters: `getStringAttribute('arn')`, `new XList(this, "rule", true)`, …).
-// What it cannot tell: whether an optional argument is also computed (only `id` is taken to be),
-// and the provider's own checks (ExactlyOneOf, value formats), which run inside a real provider.
+// Whether an optional argument is also computed only where the generator's comment says so
+// (`// name - computed: true, optional: true, …`: cdktf writes it for complex and read-only
+// attributes, CDK Terrain for every one), a resource's `id` and a data source's arguments; and
+// nothing of the provider's own checks (ExactlyOneOf, value formats), which run inside a real
+// provider. Both generated styles are read: cdktf's (`@cdktf/provider-*`) and CDK Terrain's
+// (`@cdktn/provider-*`: `cdktn.` base classes, `static tfResourceType`, fields as class fields).
 //
 // The result has the shape of one provider in `terraform providers schema -json`, so it can be
 // compared with a real provider's (scripts/terraform/compare-schema.mjs does, for AWS).
@@ -18,14 +22,19 @@ import { isMain } from "../is-main.mjs";
 
 const PRIMITIVE = { string: "string", number: "number", boolean: "bool", any: "dynamic" };
 
-/** The cty type of a simple argument from its HCL kind and storage class (`stringList`, `numberMap`, …). */
+/**
+ * The cty type of a simple argument from its HCL kind and storage class (`stringList`, `numberMap`,
+ * and nested ones, innermost first: `stringMapList` is a list of maps of strings). The outer kind
+ * says list or set; an inner collection is read as a list (the binding does not say set).
+ */
 function simpleType(kind, storage) {
   if (kind === "simple") return PRIMITIVE[storage] ?? "dynamic";
-  const element = storage.replace(/(List|Map)$/, "");
-  const inner = PRIMITIVE[element] ?? "dynamic";
-  if (kind === "list" || kind === "set") return [kind, inner];
-  if (kind === "map") return ["map", inner];
-  return "dynamic";
+  if (!["list", "set", "map"].includes(kind)) return "dynamic";
+  const [, base, nesting] = /^(string|number|boolean|any)((?:List|Map)*)(?:List|Map)$/.exec(storage) ?? [];
+  if (!base) return [kind, "dynamic"];
+  let inner = PRIMITIVE[base];
+  for (const k of nesting.match(/List|Map/g) ?? []) inner = [k === "Map" ? "map" : "list", inner];
+  return [kind, inner];
 }
 
 /** Whether a block holds a dynamic-typed attribute, at any depth. */
@@ -59,7 +68,7 @@ const ENTRY = /(\w+): \{\s*value: ([\s\S]*?),\s*isBlock: (true|false),\s*type: "
 function hclEntries(body) {
   const entries = new Map();
   for (const [, name, value, isBlock, kind, storage] of body.matchAll(ENTRY)) {
-    const struct = /\b(?<!cdktf\.)([a-z]\w*)ToHclTerraform\b/.exec(value)?.[1];
+    const struct = /\b(?<!cdkt[fn]\.)([a-z]\w*)ToHclTerraform\b/.exec(value)?.[1];
     entries.set(name, { isBlock: isBlock === "true", kind, storage, struct });
   }
   return entries;
@@ -107,16 +116,35 @@ class Module {
     }
   }
 
+  /**
+   * The generator's comment above an attribute of a class (`// name - computed: true, optional:
+   * true, required: false`): cdktf writes it for complex attributes and read-only ones, CDK Terrain
+   * for every one. Terraform name → { computed, optional, required }.
+   */
+  flags(className) {
+    const out = new Map();
+    const body = this.classes.get(className)?.body ?? "";
+    for (const [, name, computed, optional, required] of body.matchAll(/\/\/ (\w+) - computed: (true|false), optional: (true|false), required: (true|false)/g)) {
+      out.set(name, { computed: computed === "true", optional: optional === "true", required: required === "true" });
+    }
+    return out;
+  }
+
   /** Terraform name → cty type of every readable attribute of a class (resource or OutputReference). */
   getters(className) {
     const cls = this.classes.get(className);
     const types = new Map();
     if (!cls) return types;
     const fields = new Map();
-    for (const [, field, ctor, tfName, wrapsSet] of cls.body.matchAll(/this\.(_\w+) = new (?:\w+\.)?(\w+)\(this, "(\w+)"(?:, (true|false))?\)/g)) {
-      fields.set(field, { ctor, tfName, wrapsSet: wrapsSet === "true" });
+    // The generator comments each complex field with its flags; an attribute has at least one of
+    // them set, so a field with none is a block (a data source's computed `action { forward { … } }`).
+    // cdktf sets them in the constructor (`this._rule = new …`), CDK Terrain as class fields (`_rule = new …`).
+    const FIELD = /(?:\/\/ \w+ - computed: (true|false), optional: (true|false), required: (true|false)\s*)?(?:this\.)?(_\w+) = new (?:\w+\.)?(\w+)\(this, "(\w+)"(?:, (true|false))?\)/g;
+    for (const [, computed, optional, required, field, ctor, tfName, wrapsSet] of cls.body.matchAll(FIELD)) {
+      const block = computed === "false" && optional === "false" && required === "false";
+      fields.set(field, { ctor, tfName, wrapsSet: wrapsSet === "true", block });
     }
-    for (const [, , expr] of cls.body.matchAll(GETTER)) {
+    for (const [, getter, expr] of cls.body.matchAll(GETTER)) {
       const simple = /this\.(\w+)\('(\w+)'\)/.exec(expr);
       if (simple && SIMPLE_GETTERS[simple[1]] !== undefined) {
         let type = SIMPLE_GETTERS[simple[1]];
@@ -126,9 +154,18 @@ class Module {
       }
       const field = /^this\.(_\w+)$/.exec(expr.trim());
       const complex = field && fields.get(field[1]);
-      if (complex) types.set(complex.tfName, this.complexType(complex.ctor, complex.wrapsSet));
+      // CDK Terrain's data sources return a field for `id` (`return this._type`): a string, as every `id` is.
+      if (getter === "id" && !complex && !/Attribute\(/.test(expr)) types.set("id", "string");
+      else if (complex) types.set(complex.tfName, complex.block ? { block: this.computedBlock(complex.ctor, complex.wrapsSet) } : this.complexType(complex.ctor, complex.wrapsSet));
     }
     return types;
+  }
+
+  /** A block with no arguments, only attributes the provider reads (a data source's), as `block_types` holds it. */
+  computedBlock(ctor, wrapsSet) {
+    const element = ctor.endsWith("OutputReference") ? ctor : /return new (?:\w+\.)?(\w+OutputReference)\(/.exec(this.classes.get(ctor)?.body ?? "")?.[1];
+    const nesting = ctor.endsWith("OutputReference") ? "single" : ctor.endsWith("Map") ? "map" : wrapsSet ? "set" : "list";
+    return { nesting_mode: nesting, block: this.block({ hclBody: "", interfaceName: "", className: element }) };
   }
 
   /** The cty type of a complex attribute held by an instance of `ctor` (XOutputReference, XList, XMap). */
@@ -157,9 +194,12 @@ class Module {
     const optional = interfaceProps(this.dts, interfaceName);
     const camel = (name) => name.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
     if (optional.size === 0 && entries.size > 0) throw new Error(`no interface ${interfaceName} in the binding's declarations`);
-    const prop = (name) => optional.get(camel(name)) ?? optional.get(`${camel(name)}Attribute`);
+    // The generator's camel case capitalizes after a digit (`m3u8_settings` → m3U8Settings): match without case.
+    const folded = new Map([...optional].map(([k, v]) => [k.toLowerCase(), v]));
+    const prop = (name) => optional.get(camel(name)) ?? optional.get(`${camel(name)}Attribute`) ?? folded.get(camel(name).toLowerCase()) ?? folded.get(`${camel(name)}Attribute`.toLowerCase());
     const isOptional = (name) => prop(name)?.optional ?? true;
     const getters = className ? this.getters(className) : new Map();
+    const flags = className ? this.flags(className) : new Map();
     const block = { attributes: {}, block_types: {} };
     for (const [name, entry] of entries) {
       const opt = isOptional(name);
@@ -186,18 +226,22 @@ class Module {
           block.attributes[name] = {
             nested_type: { nesting_mode: nesting, attributes: inner.attributes },
             ...(opt ? { optional: true } : { required: true }),
+            ...(opt && flags.get(name)?.computed ? { computed: true } : {}),
           };
         }
         continue;
       }
       const type = entry.kind === "simple" && getters.has(name) ? getters.get(name) : simpleType(entry.kind, entry.storage);
-      // Optional and also computed: a resource's `id`, and a data source's arguments, which a data
-      // source reads back (aws_region's `name` is known after the read even when not given).
-      const computed = top && opt && (name === "id" || data);
+      // Optional and also computed: a resource's `id`, a data source's arguments, which a data
+      // source reads back (aws_region's `name` is known after the read even when not given), and
+      // any argument the generator's comment says is computed.
+      const computed = opt && ((top && (name === "id" || data)) || !!flags.get(name)?.computed);
       block.attributes[name] = { type, ...(opt ? { optional: true } : { required: true }), ...(computed ? { computed: true } : {}) };
     }
     for (const [name, type] of getters) {
-      if (!entries.has(name)) block.attributes[name] = { type, computed: true };
+      if (entries.has(name)) continue;
+      if (type.block) (block.block_types ??= {})[name] = type.block;
+      else block.attributes[name] = { type, computed: true };
     }
     if (Object.keys(block.block_types).length === 0) delete block.block_types;
     return block;
@@ -212,9 +256,11 @@ class Module {
   /** The resource, data source or provider class of the module, with its Terraform type name. */
   main() {
     for (const [name, cls] of this.classes) {
-      const kind = { "cdktf.TerraformResource": "resource", "cdktf.TerraformDataSource": "data", "cdktf.TerraformProvider": "provider" }[cls.base];
+      // cdktf's base classes, or CDK Terrain's (`cdktn.TerraformResource`).
+      const kind = { TerraformResource: "resource", TerraformDataSource: "data", TerraformProvider: "provider" }[/^cdkt[fn]\.(\w+)$/.exec(cls.base)?.[1]];
       if (!kind) continue;
-      const type = new RegExp(`${name}\\.tfResourceType = "(\\w+)";`).exec(this.js)?.[1];
+      // cdktf assigns it after the class (`X.tfResourceType = "…";`), CDK Terrain declares it in it (`static tfResourceType = "…";`).
+      const type = (new RegExp(`${name}\\.tfResourceType = "(\\w+)";`).exec(this.js) ?? /\n {4}static tfResourceType = "(\w+)";/.exec(cls.body))?.[1];
       const hcl = /\n {4}synthesizeHclAttributes\(\) \{/.exec(cls.body);
       if (!type || !hcl) continue;
       const hclBody = bodyAt(cls.body, hcl.index + hcl[0].length - 1);
@@ -240,7 +286,7 @@ function moduleDirs(lib, types) {
     // A name may be both a resource and a data source (aws_vpc): take every folder that declares it.
     const found = [guess(type), `data-${type.replaceAll("_", "-")}`].filter((d) => {
       const js = join(lib, d, "index.js");
-      return existsSync(js) && readFileSync(js, "utf8").includes(`.tfResourceType = "${type}";`);
+      return existsSync(js) && readFileSync(js, "utf8").includes(`tfResourceType = "${type}";`);
     });
     if (!found.length) return all();
     dirs.push(...found);
@@ -254,9 +300,11 @@ function moduleDirs(lib, types) {
  */
 export function bindingSchema(dir, types) {
   const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
-  const source = pkg.cdktf?.provider?.name;
-  const version = pkg.cdktf?.provider?.version;
-  if (!source || !version) throw new Error(`${dir}: not a prebuilt provider binding (no cdktf.provider in package.json)`);
+  // cdktf's bindings say which provider they are for under "cdktf", CDK Terrain's under "cdktn".
+  const provider = pkg.cdktf?.provider ?? pkg.cdktn?.provider;
+  const source = provider?.name;
+  const version = provider?.version;
+  if (!source || !version) throw new Error(`${dir}: not a prebuilt provider binding (no cdktf.provider or cdktn.provider in package.json)`);
   const schema = { source, version, binding: `${pkg.name}@${pkg.version}`, provider: { version: 0, block: { attributes: {} } }, resource_schemas: {}, data_source_schemas: {} };
   const lib = join(dir, "lib");
   // A provider's types start with its name (`aws_…`); the others are some other provider's.

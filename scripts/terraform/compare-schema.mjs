@@ -67,6 +67,35 @@ export function schemaDifferences(ours, real, types, { provider = false } = {}) 
   return out;
 }
 
+/**
+ * Where a schema read from a binding disagrees with a provider's source on whether each attribute
+ * is required, optional or computed only (`flags`: what read-cloudflare-flags.mjs writes), for the
+ * types `flags` has; nested attributes of a computed-only one are the provider's to fill, not compared.
+ */
+export function flagDifferences(ours, flags) {
+  const mode = (a) => (a.required ? "required" : a.optional ? "optional" : "computed");
+  const out = [];
+  const walk = (mine, source, path) => {
+    for (const [name, s] of Object.entries(source)) {
+      const o = mine?.[name];
+      if (!o) {
+        out.push(`${path}.${name}: missing, the source has it ${mode(s)}`);
+        continue;
+      }
+      if (mode(o) !== mode(s)) out.push(`${path}.${name}: ${mode(o)}, the source says ${mode(s)}`);
+      if (s.nested_type && mode(s) !== "computed") walk(o.nested_type?.attributes, s.nested_type.attributes, `${path}.${name}`);
+    }
+    for (const name of Object.keys(mine ?? {})) if (!source[name]) out.push(`${path}.${name}: not in the source`);
+  };
+  for (const kind of ["resource_schemas", "data_source_schemas"]) {
+    for (const [type, s] of Object.entries(flags[kind] ?? {})) {
+      const at = kind === "data_source_schemas" ? `data.${type}` : type;
+      if (ours[kind]?.[type]) walk(ours[kind][type].block.attributes, s.block.attributes, at);
+    }
+  }
+  return out;
+}
+
 if (isMain(import.meta.url)) {
   const { readFileSync } = await import("node:fs");
   const [ours, realAll, source, ...types] = process.argv.slice(2);

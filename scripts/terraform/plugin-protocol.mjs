@@ -118,11 +118,16 @@ function attribute(name, a) {
     optional: !!a.optional,
     computed: !!a.computed,
     sensitive: !!a.sensitive,
+    // A real provider's schema says so: Terraform then warns on a deprecated argument, and keeps a
+    // write-only one out of plan and state.
+    deprecated: !!a.deprecated,
+    write_only: !!a.write_only,
   };
 }
 
 function block(b = {}) {
   return {
+    deprecated: !!b.deprecated,
     attributes: Object.entries(b.attributes ?? {}).map(([n, a]) => attribute(n, a)),
     block_types: Object.entries(b.block_types ?? {}).map(([n, nb]) => ({
       type_name: n,

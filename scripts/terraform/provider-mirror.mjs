@@ -1,11 +1,11 @@
-// One provider folder for Terraform (a filesystem mirror) holding, for every provider a set of
-// stacks requires: the real provider where a real mirror has a version that fits, else a
-// stand-in that serves the schema of the prebuilt binding in node_modules (standin-provider.mjs).
+// What the Terraform stage's providers are made of: the prebuilt bindings in node_modules and the
+// schemas the stand-ins serve from them (standin-servers.mjs), provider versions and Terraform's
+// version constraints, and where the real providers are (real-providers.mjs uses them).
 //
 // Real mirrors: TF_PROVIDER_MIRROR (folders separated by ":"), else /opt/tf-plugins if present.
 // Fill one on a machine with the registry: `terraform providers mirror <dir>` in a stack folder.
 import { createHash } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { bindingSchema } from "./binding-schema.mjs";
@@ -50,31 +50,13 @@ export function satisfies(version, constraint = "") {
 
 // ---- what is on the machine ---------------------------------------------------------------------
 
-/** Real providers in a mirror folder, packed (`terraform providers mirror`) or unpacked. */
-function realProviders(root) {
-  const found = [];
-  const hostDir = join(root, "registry.terraform.io");
-  if (!existsSync(hostDir)) return found;
-  for (const ns of readdirSync(hostDir)) {
-    for (const name of readdirSync(join(hostDir, ns))) {
-      const dir = join(hostDir, ns, name);
-      for (const entry of readdirSync(dir)) {
-        const packed = new RegExp(`^terraform-provider-${name}_([\\d.]+)_${TARGET}\\.zip$`).exec(entry);
-        if (packed) found.push({ source: `${ns}/${name}`, version: packed[1], path: join(dir, entry), file: entry });
-        else if (/^\d+\.\d+\.\d+$/.test(entry) && existsSync(join(dir, entry, TARGET))) found.push({ source: `${ns}/${name}`, version: entry, path: join(dir, entry) });
-      }
-    }
-  }
-  return found;
-}
-
 /** Prebuilt bindings installed in node_modules (also under npm aliases), with the provider each is for. */
 export function installedBindings(nodeModules = resolve("node_modules")) {
   const dirs = readdirSync(nodeModules).flatMap((d) => (d.startsWith("@") ? readdirSync(join(nodeModules, d)).map((s) => join(nodeModules, d, s)) : [join(nodeModules, d)]));
   return dirs.flatMap((dir) => {
     try {
       const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
-      const provider = pkg.cdktf?.provider;
+      const provider = pkg.cdktf?.provider ?? pkg.cdktn?.provider; // cdktf's bindings, or CDK Terrain's
       if (!provider?.name) return [];
       return [{ dir, source: provider.name.replace(/^registry\.terraform\.io\//, ""), version: provider.version, binding: `${pkg.name}@${pkg.version}` }];
     } catch {
@@ -136,7 +118,7 @@ export async function selfSignedCertificate(dir, name, commonName = "localhost")
  * resource and data source types: a stage that checks a known set of configurations needs no
  * other, and a provider as large as AWS then costs Terraform milliseconds instead of seconds.
  */
-export function schemaFile(cacheDir, binding, types) {
+export function schemaFile(cacheDir, binding, types, computedFrom) {
   const reader = ["binding-schema.mjs", "plugin-protocol.mjs"].map((f) => readFileSync(join(HERE, f))).join("");
   const hash = (...parts) => parts.reduce((h, p) => h.update(p), createHash("sha256")).digest("hex").slice(0, 16);
   const wanted = types && [...types].sort();
@@ -148,12 +130,39 @@ export function schemaFile(cacheDir, binding, types) {
     if (!existsSync(json)) writeFileSync(json, JSON.stringify(binding.dir ? bindingSchema(binding.dir, wanted) : { provider: { block: {} } }));
     schema = JSON.parse(readFileSync(json, "utf8"));
   }
-  const file = `${base}-${hash(binding.schema ? JSON.stringify(binding.schema) : "", JSON.stringify(wanted ?? "all"))}.pb`;
+  if (computedFrom) schema = markComputed(schema, computedFrom.schema);
+  const file = `${base}-${hash(binding.schema ? JSON.stringify(binding.schema) : "", JSON.stringify(wanted ?? "all"), computedFrom?.id ?? "")}.pb`;
   if (!existsSync(file)) {
     const pick = (all) => (wanted ? Object.fromEntries(wanted.filter((t) => all?.[t]).map((t) => [t, all[t]])) : all);
     writeFileSync(file, encodeProviderSchema({ ...schema, resource_schemas: pick(schema.resource_schemas), data_source_schemas: pick(schema.data_source_schemas) }));
   }
   return { file, schema };
+}
+
+/**
+ * `schema` with every optional argument that `reference` (a schema of the same provider, such as
+ * the real AWS 5 provider's for the AWS 6 binding, or what the Cloudflare 5 provider's source
+ * says) marks computed also marked computed: a binding cannot tell, and without it a mocked plan
+ * has `null` where the provider would have a value known only after apply. Types and attributes
+ * the reference does not have stay as they were.
+ */
+export function markComputed(schema, reference) {
+  const block = (ours, ref) => {
+    if (!ours || !ref) return ours;
+    const attributes = Object.fromEntries(
+      Object.entries(ours.attributes ?? {}).map(([name, a]) => {
+        const r = ref.attributes?.[name];
+        let out = a;
+        if (r?.computed && a.optional && !a.computed) out = { ...out, computed: true };
+        if (a.nested_type && r?.nested_type) out = { ...out, nested_type: { ...a.nested_type, ...block(a.nested_type, r.nested_type) } };
+        return [name, out];
+      }),
+    );
+    const blockTypes = ours.block_types && Object.fromEntries(Object.entries(ours.block_types).map(([name, b]) => [name, { ...b, block: block(b.block, ref.block_types?.[name]?.block) }]));
+    return { ...ours, attributes, ...(blockTypes ? { block_types: blockTypes } : {}) };
+  };
+  const kind = (k) => Object.fromEntries(Object.entries(schema[k] ?? {}).map(([type, s]) => [type, { ...s, block: block(s.block, reference[k]?.[type]?.block) }]));
+  return { ...schema, resource_schemas: kind("resource_schemas"), data_source_schemas: kind("data_source_schemas") };
 }
 
 /**
@@ -170,62 +179,6 @@ export function standInSchema(source, constraint, { bindings = installedBindings
   const lowest = /([\d.]+)/.exec(constraint)?.[1] ?? "0.0.0";
   const version = parse(lowest).concat([0, 0]).slice(0, 3).join(".");
   return { source, version, binding: `${source}@${version}-empty`, kind: "stand-in (empty: no binding installed)" };
-}
-
-/**
- * Lays out `<buildDir>/mirror` for the stacks' required providers and writes `<buildDir>/terraformrc`
- * pointing Terraform at it. Returns what each provider resolved to, for the report.
- */
-export async function buildMirror({ buildDir, configs, realMirrors, captured = {} }) {
-  // The stand-ins here serve the types the configurations use, as the attached ones do.
-  const types = usedTypes(configs);
-  const mirror = join(buildDir, "mirror");
-  rmSync(mirror, { recursive: true, force: true });
-  mkdirSync(join(buildDir, "schemas"), { recursive: true });
-  mkdirSync(join(buildDir, "plugin-cache"), { recursive: true });
-  // The stand-in's gRPC server certificate: Terraform pins it from the handshake line.
-  const { certFile, keyFile } = await selfSignedCertificate(buildDir, "standin");
-  const real = realMirrors.filter((m) => existsSync(m)).flatMap(realProviders);
-  const bindings = installedBindings();
-  const report = [];
-  for (const [source, constraints] of requiredProviders(configs)) {
-    for (const constraint of constraints) {
-      const fits = real.filter((p) => p.source === source && satisfies(p.version, constraint)).sort((a, b) => compare(b.version, a.version));
-      if (fits.length) {
-        const p = fits[0];
-        // Terraform does not follow a linked folder: link the files (the zip, or the executable).
-        const links = p.file
-          ? [[p.path, join(mirror, "registry.terraform.io", source, p.file)]]
-          : readdirSync(join(p.path, TARGET)).map((f) => [join(p.path, TARGET, f), join(mirror, "registry.terraform.io", source, p.version, TARGET, f)]);
-        for (const [from, to] of links) {
-          if (existsSync(to)) continue;
-          mkdirSync(dirname(to), { recursive: true });
-          symlinkSync(from, to);
-        }
-        report.push({ source, constraint, version: p.version, kind: "real", from: p.path });
-        continue;
-      }
-      const binding = standInSchema(source, constraint, { bindings, captured });
-      const dir = join(mirror, "registry.terraform.io", source, binding.version, TARGET);
-      const name = source.split("/")[1];
-      const exe = join(dir, `terraform-provider-${name}_v${binding.version}`);
-      if (!existsSync(exe)) {
-        mkdirSync(dir, { recursive: true });
-        const pb = schemaFile(join(buildDir, "schemas"), binding, types).file;
-        const q = (s) => `'${s.replace(/'/g, "'\\''")}'`;
-        writeFileSync(exe, `#!/bin/sh\nexec ${q(process.execPath)} ${q(join(HERE, "standin-provider.mjs"))} ${q(pb)} ${q(certFile)} ${q(keyFile)}\n`);
-        chmodSync(exe, 0o755);
-      }
-      report.push({ source, constraint, version: binding.version, kind: binding.kind, from: binding.binding });
-    }
-  }
-  const rc = join(buildDir, "terraformrc");
-  writeFileSync(
-    rc,
-    `plugin_cache_dir = ${JSON.stringify(join(buildDir, "plugin-cache"))}\nplugin_cache_may_break_dependency_lock_file = true\n` +
-      `provider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(mirror)}\n  }\n}\n`,
-  );
-  return { rc, report };
 }
 
 /** Real mirror folders from TF_PROVIDER_MIRROR, else the machine's /opt/tf-plugins if present. */

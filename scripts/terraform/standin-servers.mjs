@@ -2,17 +2,18 @@
 // attaches to them (TF_REATTACH_PROVIDERS) instead of starting a provider process for every
 // command, which is most of what a `validate` or `test` of a small stack would cost.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { TARGET, installedBindings, requiredProviders, satisfies, schemaFile, standInSchema, usedTypes } from "./provider-mirror.mjs";
+import { installedBindings, requiredProviders, satisfies, schemaFile, standInSchema, usedTypes } from "./provider-mirror.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
 /** Starts one server, resolving with its reattach configuration once it listens. */
-function start(pb) {
+function start(pb, forward) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(HERE, "standin-provider.mjs"), "--serve", pb], { stdio: ["ignore", "pipe", "inherit"] });
+    const argv = [join(HERE, "standin-provider.mjs"), "--serve", pb, ...(forward ? ["--forward", JSON.stringify(forward)] : [])];
+    const child = spawn(process.execPath, argv, { stdio: ["ignore", "pipe", "inherit"] });
     let line = "";
     child.stdout.on("data", (d) => {
       line += d;
@@ -26,7 +27,7 @@ function start(pb) {
  * Starts a stand-in for every (provider, version) the configurations need (mutated copies included). `reattachFor(config)` gives the
  * TF_REATTACH_PROVIDERS value for one stack (its constraints pick the versions); `stop()` ends them.
  */
-export async function startStandIns({ buildDir, configs, captured }) {
+export async function startStandIns({ buildDir, configs, captured, forwards = {}, computedFrom = {} }) {
   mkdirSync(join(buildDir, "schemas"), { recursive: true });
   // Only the types the configurations use: each is served with its full schema, and a type
   // that is not among them fails as unknown, as it would with the whole provider.
@@ -40,15 +41,18 @@ export async function startStandIns({ buildDir, configs, captured }) {
       const schema = standInSchema(source, constraint, { bindings, captured });
       const key = `${source}@${schema.version}`;
       if (!servers.has(key)) {
-        const { file, schema: full } = schemaFile(join(buildDir, "schemas"), schema, types);
+        const { file, schema: full } = schemaFile(join(buildDir, "schemas"), schema, types, computedFrom[`${source}@${schema.version.split(".")[0]}`]);
         schemas.set(key, full);
-        servers.set(key, start(file));
+        servers.set(key, start(file, forwards[key]));
+        // For the mocked plans, the same schema without the real provider: its checks would then
+        // see the mocks' made-up values (a random string where a policy's JSON goes).
+        if (forwards[key]) servers.set(`${key}#mocked`, start(file));
       }
-      report.push({ source, constraint, version: schema.version, kind: schema.kind, from: schema.binding });
+      report.push({ source, constraint, version: schema.version, kind: forwards[key] ? "real" : schema.kind, from: schema.binding });
     }
   }
   const started = new Map(await Promise.all([...servers].map(async ([k, p]) => [k, await p])));
-  const versions = [...started.keys()].map((k) => k.split("@"));
+  const versions = [...started.keys()].filter((k) => !k.endsWith("#mocked")).map((k) => k.split("@"));
   /** "source@version" of the stand-in each provider of `config` gets. */
   const chosen = (config) =>
     [...requiredProviders([config])].map(([source, constraints]) => {
@@ -59,12 +63,24 @@ export async function startStandIns({ buildDir, configs, captured }) {
   return {
     report,
     /**
-     * TF_REATTACH_PROVIDERS for `config`: the stand-ins, except where `instead` (address →
-     * reattach config, such as real providers started by startRealProviders) has the provider.
+     * TF_REATTACH_PROVIDERS for `config`: for init and validate, the stand-ins, a real provider's
+     * passing every validation to it; `mocked`, for `terraform test` with mock_provider, stand-ins
+     * that serve a real provider's schema only.
      */
-    reattachFor(config, instead = {}) {
-      const ours = chosen(config).map((key) => [`registry.terraform.io/${key.split("@")[0]}`, started.get(key).reattach]);
-      return JSON.stringify({ ...Object.fromEntries(ours), ...instead });
+    reattachFor(config, { mocked = false } = {}) {
+      const ours = chosen(config).map((key) => [`registry.terraform.io/${key.split("@")[0]}`, (started.get(mocked ? `${key}#mocked` : key) ?? started.get(key)).reattach]);
+      return JSON.stringify(Object.fromEntries(ours));
+    },
+    /**
+     * Which provider judged `config`, for the report: `real aws 5.100.0; stand-ins archive 2.7.1, …`
+     * (a real one is a stand-in serving its schema that passes every validation to it).
+     */
+    judgedBy(config) {
+      const keys = chosen(config);
+      const short = (key) => `${key.split("@")[0].split("/")[1]} ${key.split("@")[1]}`;
+      const real = keys.filter((k) => forwards[k]).map(short);
+      const standIns = keys.filter((k) => !forwards[k]).map(short);
+      return [real.length ? `real ${real.join(", ")}` : "no real provider", standIns.length ? `stand-ins ${standIns.join(", ")}` : ""].filter(Boolean).join("; ");
     },
     /** The schema block of a resource type as `config`'s providers serve it. */
     resourceSchema(config, type) {
@@ -76,52 +92,6 @@ export async function startStandIns({ buildDir, configs, captured }) {
     },
     stop() {
       for (const { child } of started.values()) child.kill();
-    },
-  };
-}
-
-/**
- * Starts each real provider of the mirror report once, in its debug mode (`-debug`: it serves
- * until ended and prints the TF_REATTACH_PROVIDERS value to attach to it), so that the validations
- * with real providers do not each start and load them (the AWS provider takes seconds). A provider
- * that is packed (a zip), or prints no such line, is left to be installed from the mirror.
- * Resolves with { reattach: { address → config }, stop() }.
- */
-export async function startRealProviders(report, socketDir) {
-  mkdirSync(socketDir, { recursive: true });
-  const children = [];
-  const reattach = {};
-  await Promise.all(
-    report
-      .filter((p) => p.kind === "real" && existsSync(join(p.from, TARGET)))
-      .map(async (p) => {
-        const exe = readdirSync(join(p.from, TARGET)).find((f) => f.startsWith("terraform-provider-"));
-        if (!exe) return;
-        // Its socket goes in the stage's own folder, not the system temp directory.
-        const child = spawn(join(p.from, TARGET, exe), ["-debug"], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, TMPDIR: socketDir } });
-        children.push(child);
-        const line = await new Promise((resolve) => {
-          let out = "";
-          const timer = setTimeout(() => resolve(undefined), 60_000);
-          const take = (d) => {
-            out += d;
-            const m = /TF_REATTACH_PROVIDERS='([^']+)'/.exec(out);
-            if (m) {
-              clearTimeout(timer);
-              resolve(m[1]);
-            }
-          };
-          child.stdout.on("data", take);
-          child.stderr.on("data", take);
-          child.on("exit", () => resolve(undefined));
-        });
-        if (line) Object.assign(reattach, JSON.parse(line));
-      }),
-  );
-  return {
-    reattach,
-    stop() {
-      for (const child of children) child.kill();
     },
   };
 }

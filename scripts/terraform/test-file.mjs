@@ -86,7 +86,7 @@ export function testFile(config, examples, resourceSchema) {
       const example = typeof examples[name] === "function" ? examples[name](config) : examples[name];
       return `  ${name} = ${hcl(example)}`;
     });
-  if (missing.length) throw new Error(`no example value for variable ${missing.join(", ")}: add it to EXAMPLE_VARIABLES in scripts/terraform/variants.mjs`);
+  if (missing.length) throw new Error(`no example value for variable ${missing.join(", ")}: add it to EXAMPLE_VARIABLES in scripts/terraform/variants.mjs (a team's app: to the JSON file of terraform:check's --vars)`);
   return [
     ...names.map((n) => `mock_provider ${hcl(n)} {${MOCK_DATA[n] ?? ""}}\n`),
     ...aliases.map(([n, alias]) => `mock_provider ${hcl(n)} {\n  alias = ${hcl(alias)}\n}\n`),
