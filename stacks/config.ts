@@ -17,6 +17,8 @@ export type {
   ApplicationConfig,
   BackendOptions,
   CertificateOptions,
+  CertificateLifecycleOptions,
+  AlarmOptions,
   HttpApplicationTarget,
   LambdaApplicationTarget,
   MtlsMode,

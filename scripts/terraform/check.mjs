@@ -22,6 +22,7 @@ import { startRealProviders, startStandIns } from "./standin-servers.mjs";
 import { EXAMPLE_VARIABLES, VARIANTS } from "./variants.mjs";
 import { MUTATIONS } from "./mutations.mjs";
 import { testFile } from "./test-file.mjs";
+import { checkRenewal } from "./renewal.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const BUILD = join(ROOT, ".build", "terraform");
@@ -303,6 +304,11 @@ await pool(jobs, async ({ stack, mode }) => {
       : await terraform(dir, { reattach: schemaOnly.reattachFor(stack.config) });
   const what = mode === "real" ? "init + validate, real providers where present" : "init + validate + mocked plan/apply";
   record(`${name}: ${what}`, !failed, failed && `terraform ${failed.step} failed:\n${failed.out}`, seconds(start));
+  // Certificate renewal without a gap (renewal.mjs): a forced renewal on the state of an apply run.
+  const renewalStart = Date.now();
+  const env = { TF_CLI_CONFIG_FILE: "/dev/null", TF_REATTACH_PROVIDERS: schemaOnly.reattachFor(stack.config) };
+  const renewal = mode === "schema" && !failed ? await checkRenewal(stack.config, dir, (argv) => run("terraform", argv, { cwd: dir, env })) : undefined;
+  if (renewal) record(`${name}: ${renewal.what}`, renewal.ok, renewal.detail, seconds(renewalStart));
   if (!failed && !args.includes("--keep")) rmSync(dir, { recursive: true, force: true });
 });
 console.log(`terraform: ${jobs.length} stack checks in ${seconds(t)}`);
