@@ -2,7 +2,9 @@
 // (`mock_provider`, Terraform ≥ 1.7), the stack's variables given example values, then a plan and
 // an apply. Mocks make up computed values; where the real provider knows a value at plan time
 // and the configuration branches on it (the ACM certificate's `domain_validation_options`, which
-// `for_each` of the validation records iterates), an override gives it during the plan.
+// `for_each` of the validation records iterates), an override gives it during the plan. The dates
+// the stack's expiry checks read are given too, outside and then inside their warning window
+// (docs/certificates.md).
 
 /** An HCL expression for a JSON value (HCL's object and tuple syntax accept JSON's). */
 const hcl = (value) => JSON.stringify(value);
