@@ -1,5 +1,6 @@
 import type { Construct } from "constructs";
 import { Fn, Op, TerraformElement, TerraformLocal, Token } from "cdktf";
+import { PropsError } from "./errors";
 
 export interface ExpiryCheckProps {
   /** What expires, as the warning names it, e.g. `client certificate tls_locally_signed_cert.client_cert_client`. */
@@ -34,7 +35,7 @@ export class ExpiryCheck extends TerraformElement {
   constructor(scope: Construct, id: string, props: ExpiryCheckProps) {
     super(scope, id, "check");
     const days = props.warningDays ?? DEFAULT_WARNING_DAYS;
-    if (!Number.isInteger(days) || days < 1) throw new Error(`ExpiryCheck ${id}: warningDays must be a whole number of days ≥ 1, got ${days}`);
+    if (!Number.isInteger(days) || days < 1) throw new PropsError(this, "warningDays", `must be a whole number of days, 1 or more; got ${days}`);
     // Terraform refuses a check whose condition refers to nothing in the configuration: a date
     // known at synth is a local value (`local.<name>_expires_at`), which the check refers to.
     const expiresAt = Token.isUnresolved(props.expiresAt) ? props.expiresAt : new TerraformLocal(this, "expires_at", props.expiresAt).asString;
