@@ -5,7 +5,7 @@
  * without a client certificate. Terraform runs them in `npm run terraform:check`; these cases show
  * that the step's judgement can fail.
  */
-import { renewalProblems, renewalSubject } from "../../scripts/terraform/renewal.mjs";
+import { renewalProblems, renewalSubject, rotationProblems } from "../../scripts/terraform/renewal.mjs";
 import { expiryChecks, testFile } from "../../scripts/terraform/test-file.mjs";
 
 const CERT = "cloudflare_authenticated_origin_pulls_certificate";
@@ -65,5 +65,29 @@ describe("the forced renewal's order", () => {
 
   it("refuses a plan where the certificate does not change", () => {
     expect(renewalProblems(output([issuer, ["cloudflare_authenticated_origin_pulls", "h", ["no-op"]]]), subject)[0]).toMatch(/planned no change/);
+  });
+});
+
+describe("the CA rotation's steps", () => {
+  const plan = (run: string, changes: [string, string[]][]) =>
+    JSON.stringify({ type: "test_plan", "@testrun": run, test_plan: { resource_changes: changes.map(([address, actions]) => ({ address, type: address.split(".")[0], change: { actions } })) } });
+  const steps = [{ name: "trust", variant: "v", expect: { "tls_self_signed_cert.client_cert_root_g2": "create", "tls_self_signed_cert.client_cert_root": "no-op" } }];
+
+  it("accepts a step that changes what it should", () => {
+    const out = plan("trust_plan", [["tls_self_signed_cert.client_cert_root_g2", ["create"]], ["tls_self_signed_cert.client_cert_root", ["no-op"]]]);
+    expect(rotationProblems(out, steps)).toEqual([]);
+  });
+
+  it("refuses a step that replaces the old CA or deletes anything else", () => {
+    const out = plan("trust_plan", [
+      ["tls_self_signed_cert.client_cert_root_g2", ["create"]],
+      ["tls_self_signed_cert.client_cert_root", ["delete", "create"]],
+      ["aws_lb_trust_store.client_cert_trust_store", ["create", "delete"]],
+    ]);
+    expect(rotationProblems(out, steps)).toEqual([
+      "step trust: tls_self_signed_cert.client_cert_root planned delete,create, expected no-op",
+      "step trust: aws_lb_trust_store.client_cert_trust_store planned create,delete, which the step must not touch",
+    ]);
+    expect(rotationProblems("", steps)).toEqual(["step trust: no plan in the output"]);
   });
 });

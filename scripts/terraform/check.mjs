@@ -307,8 +307,9 @@ await pool(jobs, async ({ stack, mode }) => {
   // Certificate renewal without a gap (renewal.mjs): a forced renewal on the state of an apply run.
   const renewalStart = Date.now();
   const env = { TF_CLI_CONFIG_FILE: "/dev/null", TF_REATTACH_PROVIDERS: schemaOnly.reattachFor(stack.config) };
-  const renewal = mode === "schema" && !failed ? await checkRenewal(stack.config, dir, (argv) => run("terraform", argv, { cwd: dir, env })) : undefined;
-  if (renewal) record(`${name}: ${renewal.what}`, renewal.ok, renewal.detail, seconds(renewalStart));
+  const sibling = (variant) => testFile(allStacks.find((s) => s.group === stack.group && s.name === variant).config, EXAMPLE_VARIABLES, schemaOnly.resourceSchema);
+  const renewal = mode === "schema" && !failed ? await checkRenewal(stack.config, dir, (argv) => run("terraform", argv, { cwd: dir, env }), stack.dir, sibling) : [];
+  for (const r of renewal) record(`${name}: ${r.what}`, r.ok, r.detail, seconds(renewalStart));
   if (!failed && !args.includes("--keep")) rmSync(dir, { recursive: true, force: true });
 });
 console.log(`terraform: ${jobs.length} stack checks in ${seconds(t)}`);

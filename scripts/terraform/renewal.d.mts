@@ -10,4 +10,9 @@ export function checkRenewal(
   config: object,
   dir: string,
   terraform: (argv: string[]) => Promise<{ code: number | null; out: string }>,
-): Promise<{ ok: boolean; detail: string; what: string } | undefined>;
+  synthDir?: string,
+  testFileOf?: (variant: string) => string,
+): Promise<{ ok: boolean; detail: string; what: string }[]>;
+export const ROTATION_STEPS: { name: string; variant: string; expect: Record<string, string> }[];
+export const ROTATION_START: string;
+export function rotationProblems(output: string, steps?: typeof ROTATION_STEPS): string[];

@@ -125,9 +125,12 @@ export const VARIANTS = {
     variableValidation: true,
   },
   // certificates that never take the site down (docs/certificates.md): renewal without a gap on
-  // the single application, every option's form, CA rotation by generation (old + new, new only)
-  "v-lifecycle": { certificateLifecycle: { clientRenewalHours: 2000, warningDays: 45 } },
-  "v-ca-rotation-both": { certificateLifecycle: { caGeneration: 2, trustedCaGenerations: [1, 2] }, secureBuckets: true },
+  // the single application, every option's form, and CA rotation by generation, whose four steps
+  // renewal.mjs also applies one after the other on one state (start, trust, old + new, new only)
+  "v-lifecycle": { certificateLifecycle: { clientRenewalHours: 2000, warningDays: 45 }, secureBuckets: true },
+  "v-ca-rotation-start": { certificateLifecycle: true },
+  "v-ca-rotation-trust": { certificateLifecycle: { trustedCaGenerations: [1, 2] } },
+  "v-ca-rotation-both": { certificateLifecycle: { caGeneration: 2, trustedCaGenerations: [1, 2] } },
   "v-ca-rotation-new": { certificateLifecycle: { caGeneration: 2 } },
   "v-lifecycle-byo-files": {
     certificates: { caBundleFile: "examples/certs/ca-bundle.pem", originPullCertificateFile: "FIXTURES/origin-pull-cert.pem", originPullPrivateKeyFile: "FIXTURES/origin-pull-key.pem" },
