@@ -39,13 +39,8 @@ export const RENEWAL_TEST_ARGS = ["test", "-no-color", "-json", "-verbose", "-te
  * setting an in-place update (or no change), and no delete of any other Cloudflare resource.
  */
 export function renewalProblems(output, subject) {
-  const plans = output
-    .split("\n")
-    .filter((l) => l.startsWith("{"))
-    .map((l) => JSON.parse(l))
-    .filter((m) => m.type === "test_plan" && m["@testrun"] === "renew");
-  if (plans.length !== 1) return [`expected the plan of run "renew" in the output, found ${plans.length}`];
-  const changes = plans[0].test_plan.resource_changes ?? [];
+  const changes = plansByRun(output).renew;
+  if (!changes) return ['no plan of run "renew" in the output'];
   const problems = [];
   const actions = (address) => changes.find((c) => c.address === address)?.change.actions.join(",");
   if (actions(subject.issuer) !== "create,delete") problems.push(`${subject.issuer}: expected a create-before-destroy replacement, planned ${actions(subject.issuer)}`);
@@ -166,8 +161,13 @@ export function rotationProblems(output, steps = ROTATION_STEPS) {
 function writeRotationTest(dir, config, mainTestFile, synthDir, configs) {
   // Every step's checked dates, given at plan time, beside the start's mocks and variables.
   const shared = mainTestFile.split(/^run "/m)[0];
-  const overrides = new Set(shared.match(/^override_resource \{[\s\S]*?^\}\n/gm) ?? []);
-  const extra = configs.flatMap((c) => c.testFile.split(/^run "/m)[0].match(/^override_resource \{[\s\S]*?^\}\n/gm) ?? []).filter((o) => !overrides.has(o) && !shared.includes(o.split("\n")[1]));
+  const overridesOf = (file) => file.split(/^run "/m)[0].match(/^override_resource \{\n.*\n[\s\S]*?^\}\n/gm) ?? [];
+  // An override's second line names its target: one override per target.
+  const extra = new Map();
+  for (const o of configs.flatMap((c) => overridesOf(c.testFile))) {
+    const target = o.split("\n")[1];
+    if (!shared.includes(target) && !extra.has(target)) extra.set(target, o);
+  }
   const run = (name, command, source) =>
     `run "${name}" {\n  command   = ${command}\n  state_key = "rotation"\n${source ? `  module {\n    source = "${source}"\n  }\n` : ""}}\n`;
   const steps = ROTATION_STEPS.flatMap((step) => {
@@ -179,7 +179,7 @@ function writeRotationTest(dir, config, mainTestFile, synthDir, configs) {
     (name) => `override_data {\n  target = data.cloudflare_zone.${name}\n  values = {\n    id         = "0123456789abcdef0123456789abcdef"\n    account_id = "fedcba9876543210fedcba9876543210"\n  }\n}\n`,
   );
   mkdirSync(join(dir, "tests-rotation"), { recursive: true });
-  writeFileSync(join(dir, "tests-rotation", "rotation.tftest.hcl"), [shared, ...[...new Set(extra)].map((o) => `${o}\n`), ...zones, run("start", "apply"), ...steps].join("\n"));
+  writeFileSync(join(dir, "tests-rotation", "rotation.tftest.hcl"), [shared, ...extra.values(), ...zones, run("start", "apply"), ...steps].join("\n"));
 }
 
 /**
