@@ -1,3 +1,6 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { Construct } from "constructs";
 import { AssetType, Fn, TerraformAsset } from "cdktf";
 import { LbTrustStore } from "@cdktf/provider-aws/lib/lb-trust-store";
@@ -5,6 +8,7 @@ import { LbTrustStoreRevocation } from "@cdktf/provider-aws/lib/lb-trust-store-r
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3Object } from "@cdktf/provider-aws/lib/s3-object";
 import { checkProp } from "./errors";
+import { filesBase } from "./project-paths";
 import { rules } from "./rules";
 import { secureBucket } from "./secure-bucket";
 
@@ -30,6 +34,12 @@ export interface TrustStoreProps {
   readonly revocationLists?: string[];
   /** Block public access, encrypt, version and require TLS on the bucket (SecureBucket). @default false */
   readonly secureBucket?: boolean;
+  /**
+   * Name the bundle's key after its content (`ca-bundle-<first 16 hex of its sha256>.pem`), so a
+   * changed bundle is a new object and the trust store is updated to it (created before the old
+   * one is deleted). @default false: the key `root_ca.crt`, which AWS does not re-read on change
+   */
+  readonly contentAddressedKey?: boolean;
 }
 
 export interface TrustStoreParts {
@@ -56,18 +66,22 @@ export function addTrustStore(scope: Construct, props: TrustStoreProps): TrustSt
     caBundlePem = props.caBundle.content;
     bundleObject = new S3Object(scope, "root_ca_object", {
       bucket: bucket.bucket,
-      key: "root_ca.crt",
+      key: props.contentAddressedKey ? `ca-bundle-${Fn.substr(Fn.sha256(caBundlePem), 0, 16)}.pem` : "root_ca.crt",
       content: caBundlePem,
       contentType: "text/plain",
+      lifecycle: props.contentAddressedKey ? { createBeforeDestroy: true } : undefined,
     });
   } else {
     const asset = new TerraformAsset(scope, "ca_bundle_file", { path: props.caBundle.file, type: AssetType.FILE });
     // Terraform's file functions resolve relative paths from its working directory, the stack
     // folder (and cdktf would escape a `${path.module}` inside a function argument).
     caBundlePem = Fn.file(asset.path);
+    // Read at synth (the file is checked before): its key can name its content as a literal.
+    const key = props.contentAddressedKey ? `ca-bundle-${createHash("sha256").update(readFileSync(resolve(filesBase(scope), props.caBundle.file))).digest("hex").slice(0, 16)}.pem` : "root_ca.crt";
     bundleObject = new S3Object(scope, "root_ca_object", {
       bucket: bucket.bucket,
-      key: "root_ca.crt",
+      key,
+      lifecycle: props.contentAddressedKey ? { createBeforeDestroy: true } : undefined,
       source: `\${path.module}/${asset.path}`,
       sourceHash: Fn.filemd5(asset.path),
       contentType: "text/plain",

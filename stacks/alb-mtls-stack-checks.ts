@@ -12,6 +12,7 @@ import { readFileSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import { MUTUAL_TLS_MODES, VERIFY_ONLY_OPTIONS } from "../constructs/alb";
 import { noWayIn } from "../constructs/cloudflare/access";
+import { certificateFileProblems } from "../constructs/certificate-file";
 import { fileProblem, isLiteral } from "../constructs/errors";
 import { GATE_ENVIRONMENT_NAMES } from "../constructs/gate-environment";
 import { LAMBDA_ARCHITECTURES } from "../constructs/lambda-backend";
@@ -25,12 +26,13 @@ import { accessProblems, applicationAccess } from "./access-checks";
 // ---------------------------------------------------------------------------------------------
 // A small declarative schema: what each key may hold.
 
-type FileContent = "certificates" | "crl" | "private-key" | "source" | "built";
+type FileContent = "ca-bundle" | "certificate" | "crl" | "private-key" | "source" | "built";
 type Field =
   | { kind: "string"; rule?: Rule; what?: string; pattern?: { re: RegExp; allowed: string }; hint?: (value: string, path: string) => string }
   | { kind: "strings"; rule?: Rule; nonEmpty?: boolean }
   | { kind: "boolean" }
   | { kind: "integer"; min: number; max: number }
+  | { kind: "integers"; min: number; max: number }
   | { kind: "enum"; values: readonly (string | number)[] }
   | { kind: "file"; content: FileContent }
   | { kind: "files"; content: FileContent }
@@ -64,6 +66,8 @@ function hostnameHint(value: string, path: string): string {
   return `; the stack appends the Cloudflare zone (${JSON.stringify(meant)} becomes ${meant}.<zone>)`;
 }
 const HOSTNAME: Field = { kind: "string", rule: rules.dnsLabel, hint: hostnameHint };
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const SNS_TOPIC_ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/;
 
 const APPLICATION = obj({
   hostname: HOSTNAME,
@@ -134,13 +138,24 @@ const ENTRY = obj({
   }),
   certificates: obj(
     {
-      caBundleFile: { kind: "file", content: "certificates" },
+      caBundleFile: { kind: "file", content: "ca-bundle" },
       originPullCertificateId: str(),
-      originPullCertificateFile: { kind: "file", content: "certificates" },
+      originPullCertificateFile: { kind: "file", content: "certificate" },
       originPullPrivateKeyFile: { kind: "file", content: "private-key" },
     },
     ["caBundleFile"],
   ),
+  certificateLifecycle: {
+    kind: "booleanOrObject",
+    object: obj({
+      clientRenewalHours: int(1, 17519),
+      warningDays: int(1, 3650),
+      caGeneration: int(1, 99),
+      trustedCaGenerations: { kind: "integers", min: 1, max: 99 },
+      originPullCertificateExpiresAt: { kind: "string", pattern: { re: RFC3339, allowed: "an RFC 3339 time, e.g. 2027-06-30T00:00:00Z" } },
+    }),
+  },
+  alarms: { kind: "booleanOrObject", onlyTrue: true, object: obj({ snsTopicArn: { kind: "string", pattern: { re: SNS_TOPIC_ARN, allowed: "an SNS topic ARN (arn:aws:sns:<region>:<account>:<name>)" } } }) },
   accessJwt: { kind: "booleanOrObject", onlyTrue: true, object: obj({ teamDomain: str(rules.domainName) }, ["teamDomain"]) },
   originLockdown: bool,
   secureBuckets: bool,
@@ -236,6 +251,11 @@ class Checker {
           p.push(`${path}: expected a whole number from ${field.min} to ${field.max}, got ${describeValue(value)}`);
         }
         return;
+      case "integers":
+        if (!Array.isArray(value) || !value.every((v) => Number.isInteger(v) && v >= field.min && v <= field.max)) {
+          p.push(`${path}: expected an array of whole numbers from ${field.min} to ${field.max}, got ${describeValue(value)}`);
+        }
+        return;
       case "enum":
         if ((typeof value !== "string" && typeof value !== "number") || !field.values.includes(value)) {
           p.push(`${path}: expected one of ${field.values.map((v) => JSON.stringify(v)).join(", ")}, got ${describeValue(value)}`);
@@ -320,9 +340,11 @@ class Checker {
     const data = readFileSync(isAbsolute(value) ? value : resolve(this.baseDir, value));
     const text = data.toString("latin1");
     const isPem = text.includes("-----BEGIN");
-    if (content === "certificates") {
+    if (content === "ca-bundle" || content === "certificate") {
       if (PEM_KEY.test(text)) this.problems.push(`${path}: ${JSON.stringify(value)} holds a private key; give certificates only`);
       else if (!PEM_CERT.test(text)) this.problems.push(`${path}: ${JSON.stringify(value)} holds no PEM certificate`);
+      // Its dates are read here, at synth: an expired certificate, or a bundle entry that is no CA, stops synth.
+      else for (const why of certificateFileProblems(isAbsolute(value) ? value : resolve(this.baseDir, value), content)) this.problems.push(`${path}: ${JSON.stringify(value)}: ${why}`);
     } else if (content === "source") {
       if (!/\.(ts|mts|cts|js|mjs|cjs)$/.test(value)) this.problems.push(`${path}: ${JSON.stringify(value)} must be a TypeScript or JavaScript file (.ts, .mts, .cts, .js, .mjs, .cjs)`);
     } else if (content === "private-key") {
@@ -378,6 +400,7 @@ function crossChecks(c: StackConfig, path: string, p: string[]): void {
       p.push(`${at(path, "certificates")}: originPullCertificateFile and originPullPrivateKeyFile go together`);
     }
   }
+  lifecycleChecks(c, at(path, "certificateLifecycle"), p);
   // An omitted accessAllowedEmail is a variable (Terraform checks it): only an empty literal list is refused.
   if (c.access === undefined && c.accessAllowedEmail !== undefined && noWayIn(c.accessAllowedEmail, c.accessAllowedEmailDomains)) {
     p.push(`${at(path, "accessAllowedEmail")}: empty, and no accessAllowedEmailDomains: Access needs at least one include rule, or nobody can log in`);
@@ -388,6 +411,30 @@ function crossChecks(c: StackConfig, path: string, p: string[]): void {
     if ((b.workspace === undefined) === (b.workspaceTags === undefined)) {
       p.push(`${at(path, "backend")}: a "cloud" backend needs exactly one of workspace (a name) or workspaceTags`);
     }
+  }
+}
+
+/** certificateLifecycle: CA generations apply to the generated CA; an expiry date only to a certificate given by ID. */
+function lifecycleChecks(c: StackConfig, path: string, p: string[]): void {
+  const life = typeof c.certificateLifecycle === "object" ? c.certificateLifecycle : undefined;
+  if (!life) return;
+  if (c.certificates && (life.caGeneration !== undefined || life.trustedCaGenerations !== undefined)) {
+    p.push(`${path}.caGeneration: applies to the CA Terraform generates; with certificates.caBundleFile, list the old and the new CA in the bundle file (docs/certificates.md)`);
+    return;
+  }
+  const current = life.caGeneration ?? 1;
+  const trusted = life.trustedCaGenerations;
+  if (trusted !== undefined) {
+    if (!trusted.includes(current)) p.push(`${path}.trustedCaGenerations: ${JSON.stringify(trusted)} must include caGeneration ${current}, the CA that signs the client certificate`);
+    if (new Set(trusted).size !== trusted.length) p.push(`${path}.trustedCaGenerations: ${JSON.stringify(trusted)} lists a generation twice`);
+    if (trusted.length > 25) p.push(`${path}.trustedCaGenerations: ${trusted.length} generations; an ALB trust store holds at most 25 CA certificates`);
+  }
+  if (life.clientRenewalHours !== undefined && (c.certificates !== undefined || c.providers === "current")) {
+    p.push(`${path}.clientRenewalHours: applies to the client certificate Terraform generates and uploads to Cloudflare; ${c.certificates ? "yours is brought (certificates)" : 'on providers "current" it is uploaded outside Terraform (docs/certificates.md)'}`);
+  }
+  const byId = c.providers === "current" || (c.certificates !== undefined && c.certificates.originPullCertificateFile === undefined);
+  if (life.originPullCertificateExpiresAt !== undefined && !byId) {
+    p.push(`${path}.originPullCertificateExpiresAt: applies to a certificate given by ID (certificates.originPullCertificateId, or providers "current"); the stack knows the dates of the certificate it uploads`);
   }
 }
 

@@ -19,6 +19,8 @@ export type {
   ApplicationConfig,
   BackendOptions,
   CertificateOptions,
+  CertificateLifecycleOptions,
+  AlarmOptions,
   HttpApplicationTarget,
   LambdaApplicationTarget,
   MtlsMode,

@@ -9,7 +9,7 @@
  * majors handle it.
  */
 import type { Construct } from "constructs";
-import type { ITerraformResource, TerraformResource } from "cdktf";
+import type { ITerraformDependable, ITerraformResource, TerraformResource } from "cdktf";
 
 /** Major version of the Cloudflare provider: 4 (the reference's 4.52.0) or 5 (5.14). */
 export type CloudflareMajor = 4 | 5;
@@ -73,6 +73,23 @@ export interface OriginPullsSettings {
   readonly originPullCertificateId: string;
   /** Resources whose replacement re-creates the setting. @default none */
   readonly replaceTriggeredBy?: ITerraformResource[];
+}
+
+export interface OriginPullsCertificateSettings {
+  readonly zoneId: string;
+  readonly certificatePem: string;
+  readonly privateKeyPem: string;
+  /**
+   * Renewal without a gap (docs/certificates.md): the new certificate is uploaded (and active)
+   * before the old one is deleted, and the hostnames' settings move to it in place. @default the
+   * reference's lifecycle (replaced destroy-first; each setting re-created through `replaceTriggeredBy`)
+   */
+  readonly gapless?: {
+    /** Resources whose replacement replaces the certificate (the TLS certificate that issues it). @default none */
+    readonly replaceTriggeredBy?: ITerraformResource[];
+    /** What must be done before a new certificate is uploaded (the trust store that trusts its CA). @default none */
+    readonly dependsOn?: ITerraformDependable[];
+  };
 }
 
 export interface AccessPolicySettings {
@@ -144,7 +161,7 @@ export interface CloudflareMapping {
   zoneById(scope: Construct, id: string, zoneId: string): ZoneLookup;
   proxiedRecord(scope: Construct, id: string, settings: ProxiedRecordSettings): TerraformResource;
   /** Uploads a per-hostname origin-pull certificate; only where `perHostnameUploadMissing` is undefined. */
-  originPullsCertificate(scope: Construct, id: string, settings: { zoneId: string; certificatePem: string; privateKeyPem: string }): CloudflareResourceWithId;
+  originPullsCertificate(scope: Construct, id: string, settings: OriginPullsCertificateSettings): CloudflareResourceWithId;
   originPulls(scope: Construct, id: string, settings: OriginPullsSettings): TerraformResource;
   accessPolicy(scope: Construct, id: string, settings: AccessPolicySettings): CloudflareResourceWithId;
   accessGroup(scope: Construct, id: string, settings: AccessGroupSettings): CloudflareResourceWithId;

@@ -105,7 +105,20 @@ export const CLOUDFLARE_4: CloudflareMapping = {
   },
   proxiedRecord: (scope, id, s) => new DnsRecord(scope, id, { name: s.hostname, type: "CNAME", zoneId: s.zoneId, content: s.originDomain, proxied: true }),
   originPullsCertificate: (scope, id, s) =>
-    new AuthenticatedOriginPullsCertificate(scope, id, { certificate: s.certificatePem, privateKey: s.privateKeyPem, type: "per-hostname", zoneId: s.zoneId }),
+    new AuthenticatedOriginPullsCertificate(scope, id, {
+      certificate: s.certificatePem,
+      privateKey: s.privateKeyPem,
+      type: "per-hostname",
+      zoneId: s.zoneId,
+      // Every argument forces a replacement and there is no update: create the new one first. The
+      // TLS certificate's replacement is named too: a mocked plan (terraform test) never forces one.
+      // Create waits for the certificate to be active; the provider's default wait is 1 minute.
+      ...(s.gapless && {
+        lifecycle: { createBeforeDestroy: true, replaceTriggeredBy: s.gapless.replaceTriggeredBy?.map(staticReference) },
+        timeouts: { create: "10m" },
+        dependsOn: s.gapless.dependsOn,
+      }),
+    }),
   originPulls: (scope, id, s) =>
     new AuthenticatedOriginPulls(scope, id, {
       enabled: true,

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import type { TerraformResource } from "cdktf";
+import type { ITerraformDependable, ITerraformResource, TerraformResource } from "cdktf";
 import { PropsError } from "../errors";
 import { type CloudflareProviderChoice, cloudflareMapping } from "./majors";
 
@@ -27,6 +27,15 @@ export interface CloudflareZoneProps {
    * Cloudflare provider 5 (5.14 cannot upload one).
    */
   readonly originPullCertificateId?: string;
+  /**
+   * Renewal without a gap (docs/certificates.md): the uploaded certificate is replaced
+   * create-before-destroy (also when `issuedBy`, the TLS resource that issues it, is replaced), after
+   * `after` (the trust store), and every hostname's setting moves to the new ID in place; Cloudflare
+   * never stops presenting a client certificate. With a certificate given by ID, the settings are
+   * updated in place when the ID changes. @default off: the reference's lifecycle (each setting is
+   * re-created when the certificate is: the hostname has no client certificate in between)
+   */
+  readonly gaplessRenewal?: { readonly issuedBy?: ITerraformResource; readonly after?: ITerraformDependable[] };
   /**
    * Major version of the Cloudflare provider: 4 (the reference's 4.52.0: `cloudflare_record`) or 5
    * (5.14: `cloudflare_dns_record`, the v5 origin-pull setting). Same Terraform addresses. @default 4
@@ -56,6 +65,8 @@ export class CloudflareZone extends Construct {
   readonly accountId: string;
   /** ID of the origin-pull certificate (uploaded here, or given): every hostname of the zone may use it. */
   readonly originPullCertificateId: string;
+  /** What re-creates a hostname's origin-pull setting (CloudflareHostname's `replaceTriggeredBy`): the uploaded certificate, unless `gaplessRenewal`. */
+  readonly originPullsReplaceTriggeredBy?: ITerraformResource[];
 
   constructor(scope: Construct, id: string, props: CloudflareZoneProps) {
     super(scope, id);
@@ -85,7 +96,9 @@ export class CloudflareZone extends Construct {
         zoneId: this.zoneId,
         certificatePem: props.clientCertificatePem!,
         privateKeyPem: props.clientPrivateKeyPem!,
+        gapless: props.gaplessRenewal && { replaceTriggeredBy: props.gaplessRenewal.issuedBy && [props.gaplessRenewal.issuedBy], dependsOn: props.gaplessRenewal.after },
       });
+      if (!props.gaplessRenewal) this.originPullsReplaceTriggeredBy = [certificate];
       this.originPullsCertificate = certificate;
       this.originPullCertificateId = certificate.id;
     } else {
@@ -96,8 +109,9 @@ export class CloudflareZone extends Construct {
         zoneId: this.zoneId,
         hostname: domain,
         originPullCertificateId: this.originPullCertificateId,
-        // A new certificate gets a new ID; re-create the hostname setting with it.
-        replaceTriggeredBy: this.originPullsCertificate && [this.originPullsCertificate],
+        // The reference: a new certificate gets a new ID; re-create the hostname setting with it.
+        // Gapless: the setting takes the new ID in place (its delete would switch origin pulls off).
+        replaceTriggeredBy: this.originPullsReplaceTriggeredBy,
       });
     }
   }

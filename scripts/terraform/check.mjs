@@ -31,6 +31,7 @@ import { startStandIns } from "./standin-servers.mjs";
 import { EXAMPLE_VARIABLES, VARIANTS } from "./variants.mjs";
 import { MUTATIONS } from "./mutations.mjs";
 import { testFile } from "./test-file.mjs";
+import { checkRenewal } from "./renewal.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const BUILD = join(ROOT, ".build", "terraform");
@@ -369,6 +370,12 @@ await pool(jobs, async (stack) => {
   }
   const failed = await terraform(dir, stack.config);
   record(`${name}: init + validate + mocked plan/apply, judged by ${schemaOnly.judgedBy(stack.config)}`, !failed, failed && `terraform ${failed.step} failed:\n${failed.out}`, seconds(start));
+  // Certificate renewal without a gap (renewal.mjs): a forced renewal on the state of an apply run.
+  const renewalStart = Date.now();
+  const env = { TF_CLI_CONFIG_FILE: "/dev/null", TF_REATTACH_PROVIDERS: schemaOnly.reattachFor(stack.config, { mocked: true }) };
+  const sibling = (variant) => testFile(allStacks.find((s) => s.group === stack.group && s.name === variant).config, examples, schemaOnly.resourceSchema);
+  const renewal = failed ? [] : await checkRenewal(stack.config, dir, (argv) => run("terraform", argv, { cwd: dir, env }), stack.dir, sibling);
+  for (const r of renewal) record(`${name}: ${r.what}`, r.ok, r.detail, seconds(renewalStart));
   if (!failed && !args.includes("--keep")) rmSync(dir, { recursive: true, force: true });
 });
 console.log(`terraform: ${jobs.length} stack checks in ${seconds(t)}`);

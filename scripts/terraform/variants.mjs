@@ -175,6 +175,30 @@ export const VARIANTS = {
   "v-access-rules": EVERY_RULE,
   "v-access-rules-aws-current": { ...EVERY_RULE, providers: "aws-current" },
   "v-access-rules-current": { ...EVERY_RULE, providers: "current", serviceTokens: { probe: { duration: "720h" }, ci: {} } },
+  // certificates that never take the site down (docs/certificates.md): renewal without a gap on
+  // the single application, every option's form, and CA rotation by generation, whose four steps
+  // renewal.mjs also applies one after the other on one state (start, trust, old + new, new only)
+  "v-lifecycle": { certificateLifecycle: { clientRenewalHours: 2000, warningDays: 45 }, secureBuckets: true },
+  "v-ca-rotation-start": { certificateLifecycle: true },
+  "v-ca-rotation-trust": { certificateLifecycle: { trustedCaGenerations: [1, 2] } },
+  "v-ca-rotation-both": { certificateLifecycle: { caGeneration: 2, trustedCaGenerations: [1, 2] } },
+  "v-ca-rotation-new": { certificateLifecycle: { caGeneration: 2 } },
+  "v-lifecycle-byo-files": {
+    certificates: { caBundleFile: "examples/certs/ca-bundle.pem", originPullCertificateFile: "FIXTURES/origin-pull-cert.pem", originPullPrivateKeyFile: "FIXTURES/origin-pull-key.pem" },
+    certificateLifecycle: true,
+  },
+  // The bundle's CA expires 2036-11-19: a 10-year window holds today, so every plan warns (expected).
+  "v-lifecycle-byo-in-window": {
+    certificates: { caBundleFile: "examples/certs/ca-bundle.pem", originPullCertificateId: "0123456789abcdef0123456789abcdef" },
+    certificateLifecycle: { warningDays: 3650, originPullCertificateExpiresAt: "2030-01-01T00:00:00Z" },
+  },
+  "v-alarms": { alarms: true, accessJwt: true, certificateLifecycle: true },
+  "v-current-alarms-apps": {
+    providers: "current",
+    alarms: { snsTopicArn: "arn:aws:sns:ap-northeast-1:111122223333:oncall" },
+    applications: { hello: { lambda: { entry: "examples/apps/hello/index.ts" } }, legacy: { lambdaArn } },
+  },
+  "v-current-lifecycle": { providers: "current", certificateLifecycle: { originPullCertificateExpiresAt: "2030-01-01T00:00:00Z" } },
   // the move from the reference's providers to the current ones, step by step
   "v-aws-current": { providers: "aws-current", originLockdown: true },
   "v-switch-forget": { providers: "aws-current", switchFromReferenceTrack: "forget" },
