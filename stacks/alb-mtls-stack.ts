@@ -260,6 +260,9 @@ export class AlbMtlsStack extends ReadableStack {
         caBundleFile: byo?.caBundleFile,
         originPullCertificateFile: byo?.originPullCertificateFile,
         baseDir: filesBase(this),
+        serviceTokens: Object.fromEntries(
+          Object.entries(this.serviceTokens).map(([n, t]) => [n, { token: t.token, expiresAt: t.expiresAt, forever: props.serviceTokens?.[n]?.duration === "forever" }]),
+        ),
       });
     }
     this.addOutputs(apps ? undefined : names.cloudflareDomain, names.domain);

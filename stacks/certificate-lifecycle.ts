@@ -29,6 +29,8 @@ export interface ExpiryChecksProps {
   readonly caBundleFile?: string;
   readonly originPullCertificateFile?: string;
   readonly baseDir: string;
+  /** The stack's Access service tokens by name (`serviceTokens`); a token whose duration is `forever` gets no check. */
+  readonly serviceTokens?: Record<string, { readonly token: TerraformResource; readonly expiresAt: string; readonly forever: boolean }>;
 }
 
 const address = (stack: TerraformStack, r: TerraformResource) => `${r.terraformResourceType}.${stack.getLogicalId(r)}`;
@@ -84,6 +86,16 @@ export function addExpiryChecks(stack: TerraformStack, props: ExpiryChecksProps)
       "The client certificate given by ID (origin_pull_certificate_id)",
       props.lifecycle.originPullCertificateExpiresAt,
       "Upload its successor to Cloudflare, give its ID (origin_pull_certificate_id) and the new certificateLifecycle.originPullCertificateExpiresAt, apply (each hostname's setting moves to it in place), then delete the old certificate (docs/certificates.md).",
+    );
+  }
+  for (const [name, { token, expiresAt, forever }] of Object.entries(props.serviceTokens ?? {})) {
+    if (forever) continue;
+    const tokenAddress = address(stack, token);
+    check(
+      `service_token_${name}_expiry`,
+      `The Access service token "${name}" (${tokenAddress})`,
+      expiresAt,
+      `Rotate it before then (docs/access.md): declare a successor in serviceTokens, let the applications accept it, apply, move the clients to its outputs, then remove "${name}" and apply; or, for a client you update at once, terraform apply -replace=${tokenAddress} (a new client ID and secret).`,
     );
   }
   return checks;

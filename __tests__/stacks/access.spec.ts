@@ -168,6 +168,17 @@ describe("service tokens", () => {
     expect(guard.output.access_service_tokens.value).toEqual(["probe"]);
   });
 
+  it("with certificateLifecycle, every plan warns before a token expires (a check on its expires_at); a token that never expires gets none", () => {
+    const json = synthStack({ ...TEAM, serviceTokens: { ...TEAM.serviceTokens, forever: { duration: "forever" } }, certificateLifecycle: { warningDays: 20 } }, "team");
+    const check = json.check!.service_token_ci_expiry.assert[0];
+    expect(check.condition).toBe('${(timecmp(cloudflare_zero_trust_access_service_token.service_token_ci_token.expires_at, timeadd(plantimestamp(), "480h")) == 1)}');
+    expect(check.error_message).toContain('The Access service token "ci" (cloudflare_zero_trust_access_service_token.service_token_ci_token) expires at');
+    expect(check.error_message).toContain("terraform apply -replace=cloudflare_zero_trust_access_service_token.service_token_ci_token");
+    expect(json.check!["service_token_uptime-probe_expiry"]).toBeDefined();
+    expect(json.check!.service_token_forever_expiry).toBeUndefined();
+    expect(synthStack(TEAM, "team").check).toBeUndefined();
+  });
+
   it("checks the duration per track: 4.52's list, 5.14's durations", () => {
     expect(fromJson({ serviceTokens: { ci: { duration: "720h" } } })).toEqual([
       'serviceTokens.ci.duration: "720h" must be one of 8760h, 17520h, 43800h, 87600h, forever on the Cloudflare provider 4.52 (providers "reference" and "aws-current"); "current" (5.14) takes any duration such as 720h',

@@ -172,6 +172,9 @@ export const VARIANTS = {
   // who gets in (docs/access.md): issue 22's example as written, on both Cloudflare majors, and every rule kind on every track
   "v-access-team": TEAM,
   "v-access-team-current": { ...TEAM, providers: "current" },
+  // the service tokens' expiry checks (docs/certificates.md), on both Cloudflare majors
+  "v-access-team-lifecycle": { ...TEAM, certificateLifecycle: true },
+  "v-access-team-current-lifecycle": { ...TEAM, providers: "current", certificateLifecycle: true },
   "v-access-rules": EVERY_RULE,
   "v-access-rules-aws-current": { ...EVERY_RULE, providers: "aws-current" },
   "v-access-rules-current": { ...EVERY_RULE, providers: "current", serviceTokens: { probe: { duration: "720h" }, ci: {} } },
