@@ -6,10 +6,9 @@
  * forms in the Terraform stage (variants v-access-*).
  */
 import { Testing } from "cdktf";
-import { PropsError } from "../../constructs/errors";
 import { AlbMtlsStack, type AlbMtlsStackProps } from "../../stacks/alb-mtls-stack";
-import { ConfigError, parseStacks } from "../../stacks/config";
 import { synthStack } from "../helpers";
+import { fromJson, fromTypeScript } from "../prop-routes";
 
 const IDP = "0b6f3c2e-8a41-4c7e-9f0d-2d6a1e5b7c90";
 const OKTA = "5d1e9a47-3b2c-4f86-a0e1-7c9b8d6f5a34";
@@ -197,28 +196,6 @@ describe("service tokens", () => {
   });
 });
 
-const app = Testing.app({ fakeCdktfJsonPath: true });
-let stacks = 0;
-/** The problems of the props as a TypeScript-authored stack reports them. */
-function fromTypeScript(props: AlbMtlsStackProps): string[] {
-  try {
-    new AlbMtlsStack(app, `access${stacks++}`, props);
-  } catch (e) {
-    if (e instanceof PropsError) return [...e.problems];
-    throw e;
-  }
-  return [];
-}
-/** The same props as a cdktf.json entry, without the `stacks.prod.` prefix. */
-function fromJson(props: object): string[] {
-  try {
-    parseStacks({ prod: JSON.parse(JSON.stringify(props)) });
-  } catch (e) {
-    if (e instanceof ConfigError) return e.problems.map((p) => p.replace(/^stacks\.prod\./, ""));
-    throw e;
-  }
-  return [];
-}
 
 describe("bad input: refused at synth with the field named, the same on both routes", () => {
   const tokens = { serviceTokens: { ci: {} } };

@@ -4,40 +4,17 @@
  * once) and the config parser calls the same checks.
  */
 import { Fn, Testing } from "cdktf";
-import { PropsError } from "../../constructs/errors";
 import { AlbTarget } from "../../constructs/alb-target";
 import { GateApplication } from "../../constructs/gate-application";
 import { LambdaTarget } from "../../constructs/targets/lambda-target";
 import { AlbMtlsStack, type AlbMtlsStackProps } from "../../stacks/alb-mtls-stack";
-import { ConfigError, parseStacks } from "../../stacks/config";
+import { parseStacks } from "../../stacks/config";
 import { synth, synthStack } from "../helpers";
+import { fromJson, fromTypeScript } from "../prop-routes";
 
 const ARN = "arn:aws:lambda:ap-northeast-1:111122223333:function:x";
 const base = { baseName: "gate", accessAllowedEmail: ["a@example.com"] };
 const app = Testing.app({ fakeCdktfJsonPath: true });
-let stacks = 0;
-
-/** The problems of the props as a TypeScript-authored stack (`prod`) reports them, or [] when it is made. */
-function fromTypeScript(props: AlbMtlsStackProps): string[] {
-  try {
-    new AlbMtlsStack(app, `prod${stacks++}`, props);
-  } catch (e) {
-    if (e instanceof PropsError) return [...e.problems];
-    throw e;
-  }
-  return [];
-}
-
-/** The same props as a cdktf.json entry: its problems with the `stacks.prod.` prefix taken off. */
-function fromJson(props: AlbMtlsStackProps): string[] {
-  try {
-    parseStacks({ prod: JSON.parse(JSON.stringify(props)) });
-  } catch (e) {
-    if (e instanceof ConfigError) return e.problems.map((p) => p.replace(/^stacks\.prod\./, ""));
-    throw e;
-  }
-  return [];
-}
 
 /** Both routes refuse the props with the same problems (seen through `view`); returns them. */
 function refused(props: AlbMtlsStackProps, view = (problem: string) => problem): string[] {
