@@ -10,38 +10,15 @@
 // The variants' files come from .build/terraform/fixtures, as in the Terraform stage.
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { selfSignedCertificate } from "./terraform/provider-mirror.mjs";
 import { VARIANTS } from "./terraform/variants.mjs";
+import { documentedEntries } from "./doc-entries.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const OUT = join(ROOT, ".build", "fingerprints");
-
-/** The docs' ```ts blocks that name their file (`// myapp/main.ts`), per page with a main.ts, written out as check.mjs does. */
-function documentedEntries() {
-  const out = [];
-  for (const page of readdirSync(join(ROOT, "docs")).filter((f) => f.endsWith(".md"))) {
-    const files = {};
-    for (const [, code] of readFileSync(join(ROOT, "docs", page), "utf8").matchAll(/```ts\n([\s\S]*?)```/g)) {
-      const name = /^\/\/ (\S+\.ts)\b/.exec(code)?.[1];
-      if (name) files[name] = code;
-    }
-    const main = Object.keys(files).find((f) => f.endsWith("main.ts"));
-    if (!main) continue;
-    const folder = main.split("/")[0];
-    const dir = join(ROOT, `.terraform-check-fingerprint-${page.replace(/\.md$/, "")}`);
-    rmSync(dir, { recursive: true, force: true });
-    for (const [name, code] of Object.entries(files)) {
-      const file = join(dir, relative(folder, name));
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, code.replaceAll(`"${folder}/`, `"${relative(ROOT, dir)}/`));
-    }
-    out.push({ group: `docs-${page.replace(/\.md$/, "")}`, dir, argv: [join(relative(ROOT, dir), relative(folder, main))] });
-  }
-  return out;
-}
 
 function synth({ group, argv, context }) {
   const env = { ...process.env, CHECKPOINT_DISABLE: "1", CDKTF_OUTDIR: join(OUT, group), ...(context ? { CDKTF_CONTEXT_JSON: JSON.stringify(context) } : {}) };
@@ -59,7 +36,7 @@ function synth({ group, argv, context }) {
 const fixtures = join(ROOT, ".build", "terraform", "fixtures");
 await selfSignedCertificate(fixtures, "origin-pull", "origin-pull.example.net");
 const variants = JSON.parse(JSON.stringify(VARIANTS).replaceAll("FIXTURES/", `${relative(ROOT, fixtures)}/`));
-const documented = documentedEntries();
+const documented = documentedEntries(ROOT, ".terraform-check-fingerprint-").map((d) => ({ ...d, argv: [d.entry] }));
 const groups = [
   { group: "shipped", argv: [] },
   { group: "example", argv: ["examples/typescript/main.ts"] },

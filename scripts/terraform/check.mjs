@@ -31,6 +31,7 @@ import { startStandIns } from "./standin-servers.mjs";
 import { EXAMPLE_VARIABLES, VARIANTS } from "./variants.mjs";
 import { MUTATIONS } from "./mutations.mjs";
 import { testFile } from "./test-file.mjs";
+import { documentedEntries } from "../doc-entries.mjs";
 import { checkRenewal } from "./renewal.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -92,36 +93,6 @@ if (!satisfies(terraformVersion, ">= 1.11")) {
   process.exit(1);
 }
 
-/**
- * The entries the docs teach a team to write: the ```ts blocks of each page that name their file
- * on their first line (`// myapp/main.ts`), on pages where one of them is a main.ts. Each page's
- * files go to a folder of their own at the top of the project (`.terraform-check-<page>/`, for
- * `myapp/`, which is the team's), so they import the project as the docs show.
- */
-function documentedEntries() {
-  const out = [];
-  for (const page of readdirSync(join(ROOT, "docs")).filter((f) => f.endsWith(".md"))) {
-    const files = {};
-    for (const [, code] of readFileSync(join(ROOT, "docs", page), "utf8").matchAll(/```ts\n([\s\S]*?)```/g)) {
-      const name = /^\/\/ (\S+\.ts)\b/.exec(code)?.[1];
-      if (name) files[name] = code;
-    }
-    const main = Object.keys(files).find((f) => f.endsWith("main.ts"));
-    if (!main) continue;
-    const folder = main.split("/")[0];
-    const group = `docs-${page.replace(/\.md$/, "")}`;
-    const dir = join(ROOT, `.terraform-check-${group}`);
-    rmSync(dir, { recursive: true, force: true });
-    for (const [name, code] of Object.entries(files)) {
-      const file = join(dir, relative(folder, name));
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, code.replaceAll(`"${folder}/`, `"${relative(ROOT, dir)}/`));
-    }
-    out.push({ group, dir, entry: join(relative(ROOT, dir), relative(folder, main)) });
-  }
-  return out;
-}
-
 /** Runs a command; resolves with its exit code and combined output. */
 function run(cmd, argv, { cwd = ROOT, env = {} } = {}) {
   return new Promise((done) => {
@@ -155,7 +126,7 @@ const fixtures = join(BUILD, "fixtures");
 await selfSignedCertificate(fixtures, "origin-pull", "origin-pull.example.net");
 const variants = JSON.parse(JSON.stringify(VARIANTS).replaceAll("FIXTURES/", `${relative(ROOT, fixtures)}/`));
 
-const documented = app ? [] : documentedEntries();
+const documented = app ? [] : documentedEntries(ROOT, ".terraform-check-");
 const synths = app
   ? [{ group: "app", command: app }]
   : [
