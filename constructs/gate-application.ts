@@ -11,6 +11,8 @@ import { rules } from "./rules";
 export interface GateApplicationProps {
   /** ID of the Cloudflare zone (`CloudflareZone.zoneId`). */
   readonly zoneId: string;
+  /** ID of the zone's account (`CloudflareZone.accountId`): the Access application then looks nothing up. @default looked up from the zone */
+  readonly accountId?: string;
   /** The hostname users open, e.g. `wiki.example.com`: its own DNS record, origin-pull binding, Access application and listener rule. */
   readonly hostname: string;
   /** Name of the Access application. */
@@ -74,6 +76,7 @@ export class GateApplication extends Construct {
     this.access = new CloudflareAccess(this, "access", {
       cloudflareProvider: props.cloudflareProvider,
       zoneId: props.zoneId,
+      accountId: props.accountId,
       applicationDomain: props.hostname,
       applicationName: props.accessApplicationName,
       emails: props.accessAllowedEmail,

@@ -550,6 +550,7 @@ export class AlbMtlsStack extends ReadableStack {
     const access = applicationAccess(ctx.stackAccess, app);
     const application = new GateApplication(this, id, {
       zoneId: this.cloudflareZone.zoneId,
+      accountId: this.cloudflareZone.accountId,
       hostname: `${app.hostname ?? key}.${ctx.cloudflareZoneName}`,
       accessApplicationName: app.hostname ?? key,
       originDomain: ctx.originDomain,

@@ -50,6 +50,14 @@ describe("a stack with applications", () => {
     });
   });
 
+  it("looks the Cloudflare zone up once: every application's Access policies and application use the stack's lookup", () => {
+    expect(Object.keys((json.data as Record<string, object>).cloudflare_zone)).toEqual(["cloudflare_zone_zone"]);
+    for (const app of ["hello", "wiki"]) {
+      expect(resources(json, "cloudflare_zero_trust_access_policy")[`app_${app}_access_allow`].account_id).toBe("${data.cloudflare_zone.cloudflare_zone_zone.account_id}");
+      expect(resources(json, "cloudflare_zero_trust_access_application")[`app_${app}_access_application`].zone_id).toBe("${data.cloudflare_zone.cloudflare_zone_zone.id}");
+    }
+  });
+
   it("gives each hostname its proxied record and origin-pull binding, all with the one uploaded client certificate", () => {
     expect(Object.keys(resources(json, "cloudflare_authenticated_origin_pulls_certificate"))).toEqual(["cloudflare_zone_origin_pulls_certificate"]);
     for (const app of ["hello", "wiki"]) {

@@ -7,8 +7,14 @@ import { cloudflareRuleCount, typedRuleProblems } from "./access-rules";
 import type { AccessRule, CloudflareMapping, CloudflareResourceWithId } from "./mapping";
 
 export interface CloudflareAccessProps {
-  /** ID of the Cloudflare zone; the account comes from the zone. */
+  /** ID of the Cloudflare zone. */
   readonly zoneId: string;
+  /**
+   * ID of the zone's account, where the policies live (`CloudflareZone.accountId`). Given, the
+   * construct makes no lookup of its own. @default looked up from the zone (a `cloudflare_zone` data
+   * source, as the reference module does)
+   */
+  readonly accountId?: string;
   /** Hostname the Access application protects. */
   readonly applicationDomain: string;
   /** Name of the Access application; the allow policy is `Allow Policy for <name>`. */
@@ -98,7 +104,7 @@ export class CloudflareAccess extends Construct {
     super(scope, id);
     checkAccessProps(this, props);
     const cloudflare = cloudflareMapping(props.cloudflareProvider);
-    const zone = cloudflare.zoneById(this, "zone", props.zoneId);
+    const zone = props.accountId === undefined ? cloudflare.zoneById(this, "zone", props.zoneId) : { zoneId: props.zoneId, accountId: props.accountId };
     const allow: AccessRule[] = [];
     if (props.emails !== undefined) allow.push({ kind: "emails", values: props.emails });
     if (props.emailDomains !== undefined) allow.push({ kind: "emailDomains", values: props.emailDomains });

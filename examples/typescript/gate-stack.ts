@@ -82,6 +82,7 @@ export class TwoAppGateStack extends ReadableStack {
     });
     const shared = {
       zoneId: zone.zoneId,
+      accountId: zone.accountId,
       originDomain: origin,
       originPullCertificateId: zone.originPullCertificateId,
       originPullsReplaceTriggeredBy: zone.originPullsCertificate && [zone.originPullsCertificate],
