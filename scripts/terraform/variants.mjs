@@ -204,6 +204,12 @@ export const VARIANTS = {
   "v-current-lifecycle": { providers: "current", certificateLifecycle: { originPullCertificateExpiresAt: "2030-01-01T00:00:00Z" } },
   // the move from the reference's providers to the current ones, step by step
   "v-aws-current": { providers: "aws-current", originLockdown: true },
+  // a team's own tags over the reference's, and the Node.js 24 runtime where the track's AWS provider takes it (pins ~> 6.19)
+  "v-aws-current-node24-tags": {
+    providers: "aws-current",
+    tags: { Project: "payments-gate", CostCenter: "4711" },
+    applications: { hello: { lambda: { entry: "examples/apps/hello/index.ts", runtime: "nodejs24.x" } } },
+  },
   "v-switch-forget": { providers: "aws-current", switchFromReferenceTrack: "forget" },
   "v-switch-import": { providers: "current", switchFromReferenceTrack: "import" },
 };
