@@ -24,3 +24,8 @@ class BareAddress implements IResolvable {
 export function staticReference(target: ITerraformDependable): string {
   return Token.asString(new BareAddress(target));
 }
+
+/** The `lifecycle` part that replaces a resource whenever one of `targets` is replaced (bare addresses); undefined for none. */
+export function replacedWith(targets: ITerraformDependable[] | undefined): { replaceTriggeredBy: string[] } | undefined {
+  return targets && { replaceTriggeredBy: targets.map(staticReference) };
+}

@@ -11,7 +11,7 @@ import { ZeroTrustAccessPolicy, type ZeroTrustAccessPolicyInclude } from "@cdktf
 import { ZeroTrustAccessServiceToken } from "@cdktf/provider-cloudflare/lib/zero-trust-access-service-token";
 import { Fn } from "cdktf";
 import { isLiteral } from "../errors";
-import { staticReference } from "../static-reference";
+import { replacedWith } from "../static-reference";
 import { type AccessRule, type CloudflareMapping, unhandledRule } from "./mapping";
 
 type Block = { -readonly [K in keyof ZeroTrustAccessPolicyInclude]: ZeroTrustAccessPolicyInclude[K] };
@@ -114,7 +114,7 @@ export const CLOUDFLARE_4: CloudflareMapping = {
       // TLS certificate's replacement is named too: a mocked plan (terraform test) never forces one.
       // Create waits for the certificate to be active; the provider's default wait is 1 minute.
       ...(s.gapless && {
-        lifecycle: { createBeforeDestroy: true, replaceTriggeredBy: s.gapless.replaceTriggeredBy?.map(staticReference) },
+        lifecycle: { createBeforeDestroy: true, ...replacedWith(s.gapless.replaceTriggeredBy) },
         timeouts: { create: "10m" },
         dependsOn: s.gapless.dependsOn,
       }),
@@ -126,7 +126,7 @@ export const CLOUDFLARE_4: CloudflareMapping = {
       authenticatedOriginPullsCertificate: s.originPullCertificateId,
       hostname: s.hostname,
       // Written as bare addresses (`type.name`): Terraform rejects an interpolation in a meta-argument.
-      lifecycle: s.replaceTriggeredBy && { replaceTriggeredBy: s.replaceTriggeredBy.map(staticReference) },
+      lifecycle: replacedWith(s.replaceTriggeredBy),
     }),
   accessPolicy: (scope, id, s) =>
     new ZeroTrustAccessPolicy(scope, id, {

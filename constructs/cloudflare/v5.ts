@@ -14,7 +14,7 @@ import {
 } from "@cdktf/provider-cloudflare-v5/lib/zero-trust-access-policy";
 import { ZeroTrustAccessServiceToken } from "@cdktf/provider-cloudflare-v5/lib/zero-trust-access-service-token";
 import { isLiteral } from "../errors";
-import { staticReference } from "../static-reference";
+import { replacedWith } from "../static-reference";
 import { type AccessRule, type CloudflareMapping, unhandledRule } from "./mapping";
 
 /** Why 5.14 cannot take the certificate files (shared with the configuration checks). */
@@ -143,7 +143,7 @@ export const CLOUDFLARE_5: CloudflareMapping = {
       zoneId: s.zoneId,
       hostname: s.hostname,
       config: [{ hostname: s.hostname, certId: s.originPullCertificateId, enabled: true }],
-      lifecycle: s.replaceTriggeredBy && { replaceTriggeredBy: s.replaceTriggeredBy.map(staticReference) },
+      lifecycle: replacedWith(s.replaceTriggeredBy),
     }),
   /** v5 has no application-scoped policy: an account-level reusable policy the application's `policies` lists. */
   accessPolicy: (scope, id, s) =>
